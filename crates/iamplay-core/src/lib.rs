@@ -1,0 +1,16 @@
+//! The iamplay engine.
+//!
+//! `iamplay-core` decides what AWS would decide: it reads IAM policy documents, models a small
+//! AWS world and its STS sessions, and evaluates requests through every policy type, returning
+//! data (codes, values and source spans) that the web playground, the embeddable widget and the
+//! npm package turn into words.
+//!
+//! The crate is `#![no_std]` with `alloc`: it does no I/O and reads no clock and no randomness.
+//! Everything it needs, including the current time, is an input.
+
+#![no_std]
+
+extern crate alloc;
+
+/// The version of the iamplay engine, as published (`MAJOR.MINOR.PATCH`).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

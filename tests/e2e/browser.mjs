@@ -1,0 +1,58 @@
+// Shared set-up of the end-to-end tests: headless Chromium through playwright-core, and the
+// address of the release build that `cargo xtask test` serves. Run them with `cargo xtask test`,
+// which installs the tools, builds dist/, serves it and sets these variables.
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) {
+    throw new Error(`${name} is not set: run the end-to-end tests with \`cargo xtask test\``);
+  }
+  return value;
+}
+
+const require = createRequire(join(required('IAMPLAY_TOOLS'), 'package.json'));
+const { chromium } = require('playwright-core');
+
+/** Where the release build is served (a sub-path, ending with `/`). */
+export const APP_URL = required('IAMPLAY_URL');
+
+/** Where screenshots go. */
+export const ARTIFACTS = required('IAMPLAY_ARTIFACTS');
+
+/** Starts the machine's Chromium, headless; never a browser of playwright's own. */
+export function launch() {
+  return chromium.launch({
+    executablePath: required('IAMPLAY_CHROMIUM'),
+    headless: true,
+    args: required('IAMPLAY_CHROMIUM_ARGS').split('\n'),
+  });
+}
+
+/**
+ * Opens the playground in a new page and collects everything that went wrong while it loaded:
+ * uncaught errors, console errors, failed requests and HTTP errors.
+ */
+export async function openApp(browser, path = '') {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`uncaught error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('requestfailed', (request) =>
+    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  await page.goto(APP_URL + path);
+  return { page, problems };
+}
+
+/** Saves a full-page screenshot as `<name>.png` among the artifacts and returns its path. */
+export async function screenshot(page, name) {
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
