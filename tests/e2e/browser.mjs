@@ -37,7 +37,12 @@ export function launch() {
 export async function openApp(browser, path = '') {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const problems = [];
-  page.on('pageerror', (error) => problems.push(`uncaught error: ${error.message}`));
+  let reportCrash;
+  const crashed = new Promise((resolve) => { reportCrash = resolve; });
+  page.on('pageerror', (error) => {
+    problems.push(`uncaught error: ${error.message}`);
+    reportCrash();
+  });
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
@@ -47,7 +52,20 @@ export async function openApp(browser, path = '') {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   await page.goto(APP_URL + path);
-  return { page, problems };
+
+  /**
+   * Waits until `selector` is visible; fails at once if the page throws first, and says what
+   * went wrong while it loaded.
+   */
+  async function rendered(selector, timeout = 30_000) {
+    const shown = page.locator(selector).waitFor({ timeout }).then(() => true);
+    const ok = await Promise.race([shown, crashed.then(() => false)]).catch(() => false);
+    if (!ok) {
+      const why = problems.length ? problems.join('\n  ') : 'no error was reported';
+      throw new Error(`the page did not render \`${selector}\`:\n  ${why}`);
+    }
+  }
+  return { page, problems, rendered };
 }
 
 /** Saves a full-page screenshot as `<name>.png` among the artifacts and returns its path. */

@@ -8,15 +8,14 @@ import { launch, openApp, screenshot } from './browser.mjs';
 test('the playground renders from a sub-path of a static host', async (t) => {
   const browser = await launch();
   t.after(() => browser.close());
-  const { page, problems } = await openApp(browser);
+  const { page, problems, rendered } = await openApp(browser);
 
-  const title = page.locator('header h1');
   try {
-    await title.waitFor({ timeout: 30_000 });
+    await rendered('header h1');
   } finally {
     t.diagnostic(`screenshot: ${await screenshot(page, 'playground')}`);
   }
-  assert.equal(await title.textContent(), 'iamplay');
+  assert.equal(await page.locator('header h1').textContent(), 'iamplay');
   assert.match(await page.locator('header .version').textContent(), /^v\d+\.\d+\.\d+/);
   assert.deepEqual(problems, [], 'nothing may fail while the page loads');
 });

@@ -44,9 +44,17 @@ pub(crate) fn serve(port: u16, release: bool) -> Result<()> {
         "serve: building the playground ({}; the first build takes a few minutes), then serving it at http://127.0.0.1:{port}/ — press Ctrl-C to stop",
         if release { "release" } else { "debug" }
     );
+    // Its own output folder, so that serving never overwrites a release build in dist/.
     let mut cmd = command("trunk");
     cmd.args(["serve", "--offline", "--address", "127.0.0.1", "--port"])
-        .arg(port.to_string());
+        .arg(port.to_string())
+        .arg("--dist")
+        .arg(
+            project_root()
+                .join("target")
+                .join("xtask")
+                .join("serve-dist"),
+        );
     if release {
         cmd.arg("--release");
     }
