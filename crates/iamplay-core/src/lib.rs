@@ -12,5 +12,9 @@
 
 extern crate alloc;
 
+pub mod json;
+pub mod policy;
+pub mod source;
+
 /// The version of the iamplay engine, as published (`MAJOR.MINOR.PATCH`).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,17 @@
+//! The IAM policy language: reading policy documents from text with every element located,
+//! validating them per kind of policy as AWS does, and formatting them.
+
+pub mod finding;
+pub mod model;
+pub mod operator;
+pub mod read;
+mod suggest;
+
+pub use finding::{AwsError, Element, Finding, FindingKind, Severity, Shape};
+pub use model::{
+    ActionBlock, ConditionBlock, ConditionKeyValues, ConditionOperatorBlock, ConditionValue,
+    Effect, Loc, Located, OneOrMany, Policy, Principal, PrincipalBlock, PrincipalEntry,
+    PrincipalKind, ResourceBlock, Statement, Version,
+};
+pub use operator::{BaseOperator, Operator, OperatorFamily, SetOperator, UnknownOperator};
+pub use read::{Read, read};
