@@ -2,6 +2,7 @@
 //! validating them per kind of policy as AWS does, and formatting them.
 
 pub mod finding;
+pub mod format;
 pub mod model;
 pub mod operator;
 pub mod read;
