@@ -17,6 +17,7 @@ extern crate std;
 pub mod json;
 pub mod policy;
 pub mod source;
+pub mod value;
 
 /// The version of the iamplay engine, as published (`MAJOR.MINOR.PATCH`).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

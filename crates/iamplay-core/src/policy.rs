@@ -3,12 +3,14 @@
 
 pub mod finding;
 pub mod format;
+pub mod kind;
 pub mod model;
 pub mod operator;
 pub mod read;
 mod suggest;
 
 pub use finding::{AwsError, Element, Finding, FindingKind, Severity, Shape};
+pub use kind::{PolicyKind, PrincipalRule, SizeRule, Validator};
 pub use model::{
     ActionBlock, ConditionBlock, ConditionKeyValues, ConditionOperatorBlock, ConditionValue,
     Effect, Loc, Located, OneOrMany, Policy, Principal, PrincipalBlock, PrincipalEntry,

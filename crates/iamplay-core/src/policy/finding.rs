@@ -7,7 +7,9 @@ use alloc::string::String;
 use crate::json::SyntaxErrorKind;
 use crate::source::Location;
 
-use super::operator::Operator;
+use super::kind::SizeRule;
+use super::model::{Effect, PrincipalKind, Version};
+use super::operator::{Operator, OperatorFamily, SetOperator};
 
 /// One problem (or risk) in a policy.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -216,12 +218,15 @@ pub enum FindingKind {
         /// The type it most resembles.
         suggestion: Option<&'static str>,
     },
-    /// A condition operator that does not exist.
+    /// A condition operator that does not exist. AWS rejects it unless its block is empty
+    /// (then it accepts the policy, and the block has no effect).
     UnknownConditionOperator {
         /// The operator as written.
         found: String,
         /// The operator it most resembles.
         suggestion: Option<Operator>,
+        /// Whether its block has keys (`{}` is accepted by AWS).
+        has_keys: bool,
     },
     /// A condition key without a prefix (`PrincipalTag/x` instead of `aws:PrincipalTag/x`).
     ConditionKeyWithoutPrefix {
@@ -232,6 +237,198 @@ pub enum FindingKind {
     InvalidConditionValue {
         /// The JSON type found.
         found: &'static str,
+    },
+    // -- kind rules and formats --
+    /// The kind requires `"Version": "2012-10-17"` (managed policies, SCPs, RCPs).
+    VersionRequired {
+        /// The version written, if any.
+        found: Option<Version>,
+    },
+    /// A `Date*` condition value that is neither an ISO 8601 date-time nor epoch seconds.
+    InvalidDate {
+        /// The value.
+        value: String,
+    },
+    /// A `Sid` with characters other than `A-Z`, `a-z` and `0-9` (IAM policies).
+    InvalidSid {
+        /// The Sid.
+        sid: String,
+    },
+    /// Two statements with the same non-empty `Sid`.
+    DuplicateSid {
+        /// The Sid.
+        sid: String,
+    },
+    /// An action's service prefix has characters AWS does not allow.
+    InvalidVendor {
+        /// The prefix.
+        vendor: String,
+    },
+    /// A statement without `Resource` or `NotResource`, where the kind needs one.
+    MissingResource,
+    /// A resource that is neither `*` nor ARN-shaped (no colon).
+    ResourceNotArn {
+        /// The resource.
+        resource: String,
+    },
+    /// A resource ARN whose partition is unknown or not the account's.
+    InvalidPartition {
+        /// The partition written.
+        partition: String,
+        /// The ARN as AWS quotes it (missing fields as `*`).
+        arn: String,
+    },
+    /// A resource ARN too short to name a service (`arn:aws`).
+    ResourceServiceMissing {
+        /// The resource.
+        resource: String,
+    },
+    /// A resource ARN with an empty service, or with `::` but fewer than six fields, which
+    /// IAM cannot read ("legacy parsing").
+    MalformedArn {
+        /// The resource.
+        resource: String,
+    },
+    /// A Region in the ARN of a global service (IAM, S3 buckets and objects).
+    ResourceRegionNotAllowed {
+        /// The resource.
+        resource: String,
+        /// The service (`iam` or `s3`).
+        service: String,
+    },
+    /// An IAM ARN whose resource part is not a known IAM resource type.
+    InvalidIamResource {
+        /// The resource.
+        resource: String,
+    },
+    /// An element this kind of policy does not take (`Principal` in an identity-based policy,
+    /// `Resource` in a trust policy, `NotAction` in an RCP, ...).
+    ElementNotAllowed {
+        /// The element.
+        element: Element,
+    },
+    /// A statement without `Principal`, where the kind needs one.
+    MissingPrincipal,
+    /// `NotPrincipal` with `"Effect": "Allow"`, which AWS does not support.
+    AllowWithNotPrincipal,
+    /// An effect this kind does not take (`Allow` in a customer RCP).
+    EffectNotAllowed {
+        /// The effect.
+        effect: Effect,
+    },
+    /// A principal that is not a valid id of its type (a group, a partial wildcard, a
+    /// malformed ARN or account id).
+    InvalidPrincipalId {
+        /// The principal's type.
+        kind: PrincipalKind,
+        /// The id.
+        id: String,
+    },
+    /// A principal type the kind does not take (`CanonicalUser` outside S3).
+    PrincipalTypeNotAllowed {
+        /// The type.
+        kind: PrincipalKind,
+    },
+    /// An RCP principal other than `"*"`.
+    RcpPrincipalNotEveryone,
+    /// A trust policy action that is not one of STS's role-assuming actions.
+    TrustPolicyAction {
+        /// The action.
+        action: String,
+    },
+    /// An S3 bucket policy resource outside the bucket (or `*`).
+    ResourceOutsideBucket {
+        /// The resource.
+        resource: String,
+        /// The bucket, if known.
+        bucket: Option<String>,
+    },
+    /// The policy is larger than the kind's quota.
+    PolicyTooLarge {
+        /// Its size, counted as AWS counts it.
+        size: u32,
+        /// The quota.
+        limit: u32,
+        /// How AWS counts.
+        rule: SizeRule,
+    },
+    // -- warnings --
+    /// No `Version`: the policy is read as 2008-10-17, where policy variables are plain text.
+    MissingVersion,
+    /// A policy variable in a 2008-10-17 (or versionless) policy, where it is plain text.
+    VariableInOldVersion {
+        /// The variable as written, e.g. `${aws:username}`.
+        variable: String,
+    },
+    /// A policy variable where AWS does not substitute it (only `Resource` and `Condition`
+    /// values).
+    VariableNotSubstituted {
+        /// The variable.
+        variable: String,
+        /// Where it is.
+        element: Element,
+    },
+    /// A trust policy statement that lets a whole account assume the role, with no condition.
+    WholeAccountTrust {
+        /// The account id.
+        account: String,
+    },
+    /// An `Allow` of every action on every resource.
+    AllActionsOnAllResources,
+    /// `NotPrincipal` with `Deny`: hard to get right; AWS recommends `aws:PrincipalArn`.
+    DenyWithNotPrincipal,
+    /// `"Principal": "*"` in a trust policy, which IAM has rejected; `{"AWS": "*"}` is the
+    /// form it takes.
+    BareStarPrincipal,
+    /// `Id` in an identity-based policy, which the grammar excludes (IAM accepts it).
+    IdInIdentityPolicy,
+    /// An empty list of condition values: the condition key has no effect (or never matches).
+    EmptyConditionValues {
+        /// The key.
+        key: String,
+    },
+    /// An empty principal map or list: the statement applies to nobody.
+    EmptyPrincipal,
+    /// A condition key without a service prefix.
+    ConditionKeyFormat {
+        /// The key.
+        key: String,
+    },
+    /// The same condition key twice in one operator block, spelled in different case.
+    DuplicateConditionKey {
+        /// The key.
+        key: String,
+    },
+    /// A value that the operator cannot read (not a number for `Numeric*`, not `true`/`false`
+    /// for `Bool`, not an IP range for `IpAddress`): it never matches.
+    ValueTypeMismatch {
+        /// The value.
+        value: String,
+        /// The operator's family.
+        family: OperatorFamily,
+    },
+    /// An operator of the wrong family for the key (a String operator on a date key).
+    OperatorKeyMismatch {
+        /// The key.
+        key: String,
+        /// The type of the key's values.
+        key_type: OperatorFamily,
+        /// The operator.
+        operator: Operator,
+    },
+    /// `ForAllValues:` or `ForAnyValue:` with a key that has a single value.
+    SetOperatorOnSingleValuedKey {
+        /// The key.
+        key: String,
+        /// The set operator.
+        set: SetOperator,
+    },
+    /// `Null` with `ForAllValues:` or `ForAnyValue:`, which makes it always true or false.
+    NullWithSetOperator,
+    /// A wildcard in an action's service prefix.
+    WildcardInService {
+        /// The action.
+        action: String,
     },
 }
 
@@ -248,10 +445,10 @@ impl FindingKind {
             Self::WrongType { .. } => "WrongType",
             Self::EmptyList { .. } => "EmptyList",
             Self::InvalidVersion { .. } => "InvalidVersion",
-            Self::MissingStatement => "MissingStatement",
-            Self::MissingEffect => "MissingEffect",
+            Self::MissingStatement { .. } => "MissingStatement",
+            Self::MissingEffect { .. } => "MissingEffect",
             Self::InvalidEffect { .. } => "InvalidEffect",
-            Self::MissingAction => "MissingAction",
+            Self::MissingAction { .. } => "MissingAction",
             Self::ConflictingElements { .. } => "ConflictingElements",
             Self::ActionWithoutPrefix { .. } => "ActionWithoutPrefix",
             Self::TooManyColons { .. } => "TooManyColons",
@@ -260,6 +457,45 @@ impl FindingKind {
             Self::UnknownConditionOperator { .. } => "UnknownConditionOperator",
             Self::ConditionKeyWithoutPrefix { .. } => "ConditionKeyWithoutPrefix",
             Self::InvalidConditionValue { .. } => "InvalidConditionValue",
+            Self::VersionRequired { .. } => "VersionRequired",
+            Self::InvalidDate { .. } => "InvalidDate",
+            Self::InvalidSid { .. } => "InvalidSid",
+            Self::DuplicateSid { .. } => "DuplicateSid",
+            Self::InvalidVendor { .. } => "InvalidVendor",
+            Self::MissingResource { .. } => "MissingResource",
+            Self::ResourceNotArn { .. } => "ResourceNotArn",
+            Self::InvalidPartition { .. } => "InvalidPartition",
+            Self::ResourceServiceMissing { .. } => "ResourceServiceMissing",
+            Self::MalformedArn { .. } => "MalformedArn",
+            Self::ResourceRegionNotAllowed { .. } => "ResourceRegionNotAllowed",
+            Self::InvalidIamResource { .. } => "InvalidIamResource",
+            Self::ElementNotAllowed { .. } => "ElementNotAllowed",
+            Self::MissingPrincipal { .. } => "MissingPrincipal",
+            Self::AllowWithNotPrincipal { .. } => "AllowWithNotPrincipal",
+            Self::EffectNotAllowed { .. } => "EffectNotAllowed",
+            Self::InvalidPrincipalId { .. } => "InvalidPrincipalId",
+            Self::PrincipalTypeNotAllowed { .. } => "PrincipalTypeNotAllowed",
+            Self::RcpPrincipalNotEveryone { .. } => "RcpPrincipalNotEveryone",
+            Self::TrustPolicyAction { .. } => "TrustPolicyAction",
+            Self::ResourceOutsideBucket { .. } => "ResourceOutsideBucket",
+            Self::PolicyTooLarge { .. } => "PolicyTooLarge",
+            Self::MissingVersion { .. } => "MissingVersion",
+            Self::VariableInOldVersion { .. } => "VariableInOldVersion",
+            Self::VariableNotSubstituted { .. } => "VariableNotSubstituted",
+            Self::WholeAccountTrust { .. } => "WholeAccountTrust",
+            Self::AllActionsOnAllResources { .. } => "AllActionsOnAllResources",
+            Self::DenyWithNotPrincipal { .. } => "DenyWithNotPrincipal",
+            Self::BareStarPrincipal { .. } => "BareStarPrincipal",
+            Self::IdInIdentityPolicy { .. } => "IdInIdentityPolicy",
+            Self::EmptyConditionValues { .. } => "EmptyConditionValues",
+            Self::EmptyPrincipal { .. } => "EmptyPrincipal",
+            Self::ConditionKeyFormat { .. } => "ConditionKeyFormat",
+            Self::DuplicateConditionKey { .. } => "DuplicateConditionKey",
+            Self::ValueTypeMismatch { .. } => "ValueTypeMismatch",
+            Self::OperatorKeyMismatch { .. } => "OperatorKeyMismatch",
+            Self::SetOperatorOnSingleValuedKey { .. } => "SetOperatorOnSingleValuedKey",
+            Self::NullWithSetOperator { .. } => "NullWithSetOperator",
+            Self::WildcardInService { .. } => "WildcardInService",
         }
     }
 }

@@ -101,6 +101,16 @@ impl Reader<'_> {
         });
     }
 
+    fn warn(&mut self, kind: FindingKind, pointer: &Pointer, span: Span) {
+        let location = self.lines.locate(pointer.as_str().into(), span);
+        self.findings.push(Finding {
+            kind,
+            severity: Severity::Warning,
+            location,
+            aws: None,
+        });
+    }
+
     fn wrong_type(&mut self, element: Element, expected: Shape, json: &Json, pointer: &Pointer) {
         let found = json.value.type_name();
         self.error(
@@ -515,6 +525,20 @@ impl Reader<'_> {
                         ok = false;
                         continue;
                     };
+                    if matches!(&member.value.value, Value::Array(ids) if ids.is_empty()) {
+                        self.warn(FindingKind::EmptyPrincipal, &at, member.value.span);
+                        entries.push(PrincipalEntry {
+                            kind: Located {
+                                value: kind,
+                                loc: loc(&at, member.key_span),
+                            },
+                            ids: OneOrMany {
+                                items: Vec::new(),
+                                list: true,
+                            },
+                        });
+                        continue;
+                    }
                     match self.string_list(&member.value, Element::PrincipalIds, &at) {
                         Some(ids) => entries.push(PrincipalEntry {
                             kind: Located {
@@ -527,8 +551,7 @@ impl Reader<'_> {
                     }
                 }
                 if members.is_empty() {
-                    self.error(FindingKind::EmptyList { element }, pointer, json.span);
-                    ok = false;
+                    self.warn(FindingKind::EmptyPrincipal, pointer, json.span);
                 }
                 if !ok {
                     return None;
@@ -559,11 +582,20 @@ impl Reader<'_> {
             let operator = match Operator::parse(&member.key) {
                 Ok(operator) => Some(operator),
                 Err(unknown) => {
+                    // AWS accepts an unknown operator whose block is empty: it has no effect.
+                    let has_keys =
+                        !matches!(&member.value.value, Value::Object(keys) if keys.is_empty());
                     let kind = FindingKind::UnknownConditionOperator {
                         found: member.key.clone(),
                         suggestion: unknown.suggestion,
+                        has_keys,
                     };
-                    self.error(kind, &at, member.key_span);
+                    if has_keys {
+                        self.error(kind, &at, member.key_span);
+                    } else {
+                        self.warn(kind, &at, member.key_span);
+                        continue;
+                    }
                     None
                 }
             };
@@ -620,16 +652,7 @@ impl Reader<'_> {
             Value::Null | Value::Array(_) | Value::Object(_) => None,
         };
         match &json.value {
-            Value::Array(items) if items.is_empty() => {
-                self.error(
-                    FindingKind::EmptyList {
-                        element: Element::ConditionValues,
-                    },
-                    pointer,
-                    json.span,
-                );
-                None
-            }
+            // An empty list is accepted by AWS (the lint says what it means).
             Value::Array(items) => {
                 let mut ok = true;
                 let mut values = Vec::with_capacity(items.len());

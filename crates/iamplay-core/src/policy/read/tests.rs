@@ -203,6 +203,31 @@ fn unknown_names_come_with_the_nearest_known_one() {
 }
 
 #[test]
+fn what_aws_accepts_in_conditions_only_gets_warnings() {
+    let read = read(
+        r#"{"Statement": {"Effect": "Allow", "Action": "*", "Resource": "*",
+            "Condition": {"StringEqualz": {}, "DateGreaterThan": {"aws:CurrentTime": []}}}}"#,
+    );
+    let codes: Vec<(&str, Severity)> = read
+        .findings
+        .iter()
+        .map(|f| (f.kind.code(), f.severity))
+        .collect();
+    assert_eq!(codes, [("UnknownConditionOperator", Severity::Warning)]);
+    let condition = read.policy.unwrap().statements.items[0]
+        .value
+        .condition
+        .clone()
+        .unwrap();
+    assert_eq!(
+        condition.operators.len(),
+        1,
+        "the empty unknown operator has no effect and is left out"
+    );
+    assert!(condition.operators[0].keys[0].values.items.is_empty());
+}
+
+#[test]
 fn duplicate_keys_are_errors_wherever_they_are() {
     let text = r#"{"Statement": {"Effect": "Deny", "Effect": "Allow", "Action": "*",
         "Condition": {"StringEquals": {"aws:x": "a", "aws:x": "b"}}}}"#;
@@ -257,10 +282,12 @@ fn principals_are_star_or_a_map_of_types() {
         ),
         [("InvalidPrincipal", "/Statement/Principal".into())]
     );
-    assert_eq!(
-        findings(r#"{"Statement": {"Effect": "Allow", "Action": "*", "Principal": {}}}"#),
-        [("EmptyList", "/Statement/Principal".into())]
-    );
+    // AWS accepts an empty principal (Access Analyzer only suggests filling it in).
+    let empty =
+        read(r#"{"Statement": {"Effect": "Allow", "Action": "*", "Principal": {"AWS": []}}}"#);
+    assert_eq!(empty.findings[0].kind, FindingKind::EmptyPrincipal);
+    assert_eq!(empty.findings[0].severity, Severity::Warning);
+    assert!(empty.policy.is_some());
     let everyone = policy_principal(
         r#"{"Statement": {"Effect": "Deny", "Action": "*", "NotPrincipal": "*"}}"#,
     );
