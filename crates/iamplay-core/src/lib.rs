@@ -15,6 +15,7 @@ extern crate alloc;
 extern crate std;
 
 pub mod json;
+pub mod pattern;
 pub mod policy;
 pub mod source;
 pub mod value;

@@ -1,6 +1,8 @@
 //! The IAM policy language: reading policy documents from text with every element located,
 //! validating them per kind of policy as AWS does, and formatting them.
 
+mod aws;
+pub mod check;
 pub mod finding;
 pub mod format;
 pub mod kind;
@@ -8,7 +10,10 @@ pub mod model;
 pub mod operator;
 pub mod read;
 mod suggest;
+mod validate;
+pub mod variable;
 
+pub use check::{Checked, Context, PolicySize, check};
 pub use finding::{AwsError, Element, Finding, FindingKind, Severity, Shape};
 pub use kind::{PolicyKind, PrincipalRule, SizeRule, Validator};
 pub use model::{

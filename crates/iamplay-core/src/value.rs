@@ -2,3 +2,5 @@
 //! validator, which rejects what AWS cannot read, and the evaluator, which compares them.
 
 pub mod date;
+pub mod ip;
+pub mod number;
