@@ -14,6 +14,7 @@ extern crate alloc;
 #[cfg(test)]
 extern crate std;
 
+pub mod explain;
 pub mod json;
 pub mod pattern;
 pub mod policy;
