@@ -14,6 +14,7 @@ extern crate alloc;
 #[cfg(test)]
 extern crate std;
 
+pub mod context_keys;
 pub mod explain;
 pub mod json;
 pub mod pattern;

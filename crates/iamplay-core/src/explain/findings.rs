@@ -648,6 +648,12 @@ fn message(kind: &FindingKind, lang: Lang) -> String {
                 "`{set}` 用於多值索引鍵；`{key}` 只有一個值"
             )
         }
+        K::MultivaluedKeyWithoutSetOperator { key } => tr!(
+            lang,
+            "`{key}` can have several values: use `ForAllValues:` or `ForAnyValue:` to say how they must match",
+            "`{key}` 可能有多个值：请用 `ForAllValues:` 或 `ForAnyValue:` 说明如何匹配",
+            "`{key}` 可能有多個值：請用 `ForAllValues:` 或 `ForAnyValue:` 說明如何比對"
+        ),
         K::NullWithSetOperator => tr!(
             lang,
             "`Null` with `ForAllValues:` or `ForAnyValue:` is always true or always false",

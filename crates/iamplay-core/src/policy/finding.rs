@@ -423,6 +423,11 @@ pub enum FindingKind {
         /// The set operator.
         set: SetOperator,
     },
+    /// A multivalued key (`aws:TagKeys`) without `ForAllValues:` or `ForAnyValue:`.
+    MultivaluedKeyWithoutSetOperator {
+        /// The key.
+        key: String,
+    },
     /// `Null` with `ForAllValues:` or `ForAnyValue:`, which makes it always true or false.
     NullWithSetOperator,
     /// A wildcard in an action's service prefix.
@@ -494,6 +499,7 @@ impl FindingKind {
             Self::ValueTypeMismatch { .. } => "ValueTypeMismatch",
             Self::OperatorKeyMismatch { .. } => "OperatorKeyMismatch",
             Self::SetOperatorOnSingleValuedKey { .. } => "SetOperatorOnSingleValuedKey",
+            Self::MultivaluedKeyWithoutSetOperator { .. } => "MultivaluedKeyWithoutSetOperator",
             Self::NullWithSetOperator { .. } => "NullWithSetOperator",
             Self::WildcardInService { .. } => "WildcardInService",
         }

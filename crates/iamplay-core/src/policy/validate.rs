@@ -19,8 +19,9 @@ use super::model::{
     ConditionBlock, Effect, Loc, Policy, Principal, PrincipalBlock, PrincipalKind, Statement,
     Version,
 };
-use super::operator::{BaseOperator, OperatorFamily};
+use super::operator::{BaseOperator, Operator, OperatorFamily};
 use super::variable;
+use crate::context_keys::{self, KeyType};
 
 use principal::is_account_id;
 
@@ -370,6 +371,7 @@ impl Validation<'_> {
                         &key.key.loc,
                     );
                 }
+                self.key_fits_operator(name, operator, &key.key.loc);
                 if key.values.items.is_empty() {
                     self.warn(
                         FindingKind::EmptyConditionValues { key: name.into() },
@@ -394,6 +396,62 @@ impl Validation<'_> {
                     }
                 }
             }
+        }
+    }
+
+    /// What the catalog of condition keys says about using `operator` with `name`.
+    fn key_fits_operator(&mut self, name: &str, operator: Operator, loc: &Loc) {
+        let Some(info) = context_keys::lookup(name) else {
+            return;
+        };
+        if operator.base == BaseOperator::Null {
+            return;
+        }
+        match (info.multivalued, operator.set) {
+            (false, Some(set)) => {
+                self.warn(
+                    FindingKind::SetOperatorOnSingleValuedKey {
+                        key: name.into(),
+                        set,
+                    },
+                    loc,
+                );
+            }
+            (true, None) => {
+                self.warn(
+                    FindingKind::MultivaluedKeyWithoutSetOperator { key: name.into() },
+                    loc,
+                );
+            }
+            _ => {}
+        }
+        let family = operator.base.family();
+        let key_family = match info.value_type {
+            KeyType::String => OperatorFamily::String,
+            KeyType::Arn => OperatorFamily::Arn,
+            KeyType::Numeric => OperatorFamily::Numeric,
+            KeyType::Date => OperatorFamily::Date,
+            KeyType::Bool => OperatorFamily::Bool,
+            KeyType::IpAddress => OperatorFamily::IpAddress,
+        };
+        // String and ARN operators both compare ARNs and text; `aws:EpochTime` also takes
+        // numbers (<https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-epochtime>).
+        let fits = family == key_family
+            || matches!(
+                (key_family, family),
+                (
+                    OperatorFamily::String | OperatorFamily::Arn,
+                    OperatorFamily::String | OperatorFamily::Arn
+                )
+            )
+            || (info.name == "aws:EpochTime" && family == OperatorFamily::Numeric);
+        if !fits {
+            let kind = FindingKind::OperatorKeyMismatch {
+                key: name.into(),
+                key_type: key_family,
+                operator,
+            };
+            self.warn(kind, loc);
         }
     }
 

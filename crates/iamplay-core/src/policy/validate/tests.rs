@@ -131,3 +131,43 @@ fn characters_outside_latin_1_are_rejected_by_iam_only() {
         .replace("\"*\"}}", "\"arn:aws:s3:::b/*\"}}");
     assert_eq!(run(&bucket, PolicyKind::BucketPolicy), (Vec::new(), None));
 }
+
+#[test]
+fn the_key_catalog_catches_operators_that_do_not_fit_their_key() {
+    let policy = |condition: &str| {
+        alloc::format!(
+            r#"{{"Version": "2012-10-17", "Statement": {{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {condition}}}}}"#
+        )
+    };
+    let codes = |condition: &str| -> Vec<&'static str> {
+        run(&policy(condition), PolicyKind::RoleInlinePolicy)
+            .0
+            .into_iter()
+            .map(|f| f.0)
+            .collect()
+    };
+    assert_eq!(
+        codes(r#"{"StringEquals": {"aws:CurrentTime": "2026-01-01"}}"#),
+        ["OperatorKeyMismatch"]
+    );
+    assert_eq!(
+        codes(r#"{"ForAllValues:StringEquals": {"aws:username": "app-server"}}"#),
+        ["SetOperatorOnSingleValuedKey"]
+    );
+    assert_eq!(
+        codes(r#"{"StringEquals": {"aws:TagKeys": "userid"}}"#),
+        ["MultivaluedKeyWithoutSetOperator"]
+    );
+    for fine in [
+        r#"{"DateGreaterThan": {"aws:CurrentTime": "2026-01-01"}}"#,
+        r#"{"NumericLessThan": {"aws:EpochTime": "1800000000"}}"#,
+        r#"{"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::111122223333:role/*"}}"#,
+        r#"{"StringLike": {"aws:PrincipalArn": "arn:aws:iam::111122223333:role/*"}}"#,
+        r#"{"ForAnyValue:StringEquals": {"aws:TagKeys": "userid"}}"#,
+        r#"{"Null": {"aws:TokenIssueTime": "true"}}"#,
+        r#"{"StringEquals": {"aws:PrincipalTag/userid": "123456"}}"#,
+        r#"{"StringEquals": {"ec2:InstanceType": "t3.micro"}}"#,
+    ] {
+        assert_eq!(codes(fine), Vec::<&str>::new(), "{fine}");
+    }
+}
