@@ -2,6 +2,7 @@
 //!
 //! Run `cargo xtask help` for the list.
 
+mod bench;
 mod error;
 mod process;
 mod setup;
@@ -27,6 +28,8 @@ in tools/, Chromium) and says so; what is installed is skipped.
                                  Chromium, and end-to-end tests of the release build
   build                          the release playground in dist/, ready to copy to any static
                                  host (relative URLs: it also works under a sub-path)
+  bench [FILTER]                 the benchmarks (speed goals live here), with a summary of
+                                 the mean time of each; FILTER picks benchmarks by name
   lint                           formatting and clippy only (native and wasm32)
   setup                          install every tool the project needs, build nothing
   help                           this text
@@ -56,6 +59,14 @@ fn run(args: &[String]) -> Result<()> {
         "test" => no_options("test", options).and_then(|()| test::test_all()),
         "build" => no_options("build", options).and_then(|()| web::build()),
         "lint" => no_options("lint", options).and_then(|()| lint()),
+        "bench" => {
+            match options {
+                [] => bench::bench(None),
+                [filter] => bench::bench(Some(filter)),
+                _ => Err(Error::new("`bench` takes at most one filter")
+                    .help("`cargo xtask bench [FILTER]`")),
+            }
+        }
         "setup" => no_options("setup", options).and_then(|()| {
             setup::ensure(&[
                 setup::Tool::RustTargets,
