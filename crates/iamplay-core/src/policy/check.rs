@@ -3,13 +3,13 @@
 
 use alloc::vec::Vec;
 
-use crate::source::{LineIndex, Pointer, Span};
+use crate::source::{LineIndex, Span};
 
 use super::aws::aws_error;
-use super::finding::{AwsError, Finding, FindingKind, Severity};
+use super::finding::{AwsError, Collector, Finding, FindingKind, Severity};
 use super::kind::{PolicyKind, SizeRule};
 use super::model::Policy;
-use super::read::read;
+use super::read::read_into;
 use super::validate::validate;
 
 /// What a policy is checked as, and the facts of its surroundings that change the answer.
@@ -78,8 +78,11 @@ pub struct PolicySize {
 pub struct Checked {
     /// The policy, if AWS would accept it (no error findings).
     pub policy: Option<Policy>,
-    /// Every finding, errors and warnings, in the order of the text.
+    /// The findings, errors and warnings, in the order of the text (at most
+    /// [`MAX_FINDINGS`](super::finding::MAX_FINDINGS)).
     pub findings: Vec<Finding>,
+    /// How many more findings there were.
+    pub omitted: usize,
     /// The one error AWS would return, where it rejects the policy and its words are known.
     pub aws_error: Option<AwsError>,
     /// The size, where the kind has a quota and the text is JSON.
@@ -90,7 +93,7 @@ impl Checked {
     /// Whether AWS would accept the policy.
     #[must_use]
     pub fn is_valid(&self) -> bool {
-        self.findings.iter().all(|f| f.severity != Severity::Error)
+        self.policy.is_some()
     }
 
     /// The error findings.
@@ -112,15 +115,14 @@ impl Checked {
 #[must_use]
 pub fn check(text: &str, context: &Context<'_>) -> Checked {
     let lines = LineIndex::new(text);
-    let mut findings = Vec::new();
+    let mut out = Collector::new(&lines);
     if context.kind.follows_iam_rules() {
-        invalid_characters(text, &lines, &mut findings);
+        invalid_characters(text, &mut out);
     }
-    let read = read(text);
-    findings.extend(read.findings);
+    let policy = read_into(text, &mut out);
     let mut size = None;
-    if let Some(policy) = &read.policy {
-        findings.extend(validate(policy, context, &lines));
+    if let Some(policy) = &policy {
+        validate(policy, context, &mut out);
         if let Some((limit, rule)) = context.kind.size_limit() {
             let counted = count(text, rule);
             size = Some(PolicySize {
@@ -134,16 +136,12 @@ pub fn check(text: &str, context: &Context<'_>) -> Checked {
                     limit,
                     rule,
                 };
-                let span = Span::new(0, text.len());
-                findings.push(Finding {
-                    kind,
-                    severity: Severity::Error,
-                    location: lines.locate(Pointer::root().into(), span),
-                    aws: None,
-                });
+                out.add(kind, Severity::Error, "", Span::new(0, text.len()));
             }
         }
     }
+    let has_errors = out.error_count() > 0;
+    let (mut findings, omitted) = (out.findings, out.omitted);
     let mut first: Option<(u8, usize)> = None;
     for (i, finding) in findings.iter_mut().enumerate() {
         if finding.severity != Severity::Error {
@@ -160,10 +158,10 @@ pub fn check(text: &str, context: &Context<'_>) -> Checked {
         .and_then(|(_, i)| findings.get(i))
         .and_then(|f| f.aws.clone());
     findings.sort_by_key(|f| (f.location.span.start, f.severity));
-    let valid = findings.iter().all(|f| f.severity != Severity::Error);
     Checked {
-        policy: read.policy.filter(|_| valid),
+        policy: policy.filter(|_| !has_errors),
         findings,
+        omitted,
         aws_error,
         size,
     }
@@ -172,7 +170,7 @@ pub fn check(text: &str, context: &Context<'_>) -> Checked {
 /// Characters IAM does not allow in policy documents: only tab, line feed, carriage return and
 /// U+0020–U+00FF (<https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html>).
 /// At most a few are reported: one is enough to fix the pattern.
-fn invalid_characters(text: &str, lines: &LineIndex<'_>, findings: &mut Vec<Finding>) {
+fn invalid_characters(text: &str, out: &mut Collector<'_>) {
     const MAX_REPORTED: usize = 5;
     let allowed = |c: char| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{ff}');
     for (offset, found) in text
@@ -181,12 +179,12 @@ fn invalid_characters(text: &str, lines: &LineIndex<'_>, findings: &mut Vec<Find
         .take(MAX_REPORTED)
     {
         let span = Span::new(offset, offset + found.len_utf8());
-        findings.push(Finding {
-            kind: FindingKind::InvalidCharacter { found },
-            severity: Severity::Error,
-            location: lines.locate(Pointer::root().into(), span),
-            aws: None,
-        });
+        out.add(
+            FindingKind::InvalidCharacter { found },
+            Severity::Error,
+            "",
+            span,
+        );
     }
 }
 

@@ -4,8 +4,10 @@
 
 use alloc::string::String;
 
+use alloc::vec::Vec;
+
 use crate::json::SyntaxErrorKind;
-use crate::source::Location;
+use crate::source::{LineIndex, Location, Span};
 
 use super::kind::SizeRule;
 use super::model::{Effect, PrincipalKind, Version};
@@ -22,6 +24,55 @@ pub struct Finding {
     pub location: Location,
     /// The error AWS returns for it, where AWS rejects the policy.
     pub aws: Option<AwsError>,
+}
+
+/// The most findings one check reports: enough to fix a policy (AWS itself names one), few
+/// enough that hostile input cannot make the report huge.
+pub const MAX_FINDINGS: usize = 200;
+
+/// Collects findings with their locations, up to [`MAX_FINDINGS`].
+pub(crate) struct Collector<'a> {
+    lines: &'a LineIndex<'a>,
+    /// The findings kept.
+    pub(crate) findings: Vec<Finding>,
+    /// How many more there were.
+    pub(crate) omitted: usize,
+    /// How many errors were found, kept or omitted.
+    errors: usize,
+}
+
+impl<'a> Collector<'a> {
+    pub(crate) fn new(lines: &'a LineIndex<'a>) -> Self {
+        Self {
+            lines,
+            findings: Vec::new(),
+            omitted: 0,
+            errors: 0,
+        }
+    }
+
+    /// Adds a finding at `span`, with JSON pointer `pointer`.
+    pub(crate) fn add(&mut self, kind: FindingKind, severity: Severity, pointer: &str, span: Span) {
+        if severity == Severity::Error {
+            self.errors += 1;
+        }
+        if self.findings.len() >= MAX_FINDINGS {
+            self.omitted += 1;
+            return;
+        }
+        let location = self.lines.locate(pointer.into(), span);
+        self.findings.push(Finding {
+            kind,
+            severity,
+            location,
+            aws: None,
+        });
+    }
+
+    /// How many errors were found so far, kept or omitted.
+    pub(crate) fn error_count(&self) -> usize {
+        self.errors
+    }
 }
 
 /// How serious a finding is.

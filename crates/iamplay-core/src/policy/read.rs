@@ -10,7 +10,7 @@ use alloc::vec::Vec;
 use crate::json::{self, Json, Member, Value};
 use crate::source::{LineIndex, Pointer, Span};
 
-use super::finding::{Element, Finding, FindingKind, Severity, Shape};
+use super::finding::{Collector, Element, Finding, FindingKind, Severity, Shape};
 use super::model::{
     ActionBlock, ConditionBlock, ConditionKeyValues, ConditionOperatorBlock, ConditionValue,
     Effect, Loc, Located, OneOrMany, Policy, Principal, PrincipalBlock, PrincipalEntry,
@@ -40,17 +40,31 @@ const STATEMENT_ELEMENTS: [&str; 9] = [
 pub struct Read {
     /// The policy, when no structural error was found.
     pub policy: Option<Policy>,
-    /// Every structural error found.
+    /// The structural errors (and the warnings about what AWS accepts but ignores), at most
+    /// [`MAX_FINDINGS`](super::finding::MAX_FINDINGS).
     pub findings: Vec<Finding>,
+    /// How many findings there were beyond those.
+    pub omitted: usize,
 }
 
 /// Reads a policy document from its text.
 #[must_use]
 pub fn read(text: &str) -> Read {
-    let mut reader = Reader {
-        lines: LineIndex::new(text),
-        findings: Vec::new(),
-    };
+    let lines = LineIndex::new(text);
+    let mut out = Collector::new(&lines);
+    let policy = read_into(text, &mut out);
+    Read {
+        policy,
+        findings: out.findings,
+        omitted: out.omitted,
+    }
+}
+
+/// Reads a policy document, adding the findings to `out`; the policy is returned only if
+/// reading found no error.
+pub(crate) fn read_into(text: &str, out: &mut Collector<'_>) -> Option<Policy> {
+    let errors_before = out.error_count();
+    let mut reader = Reader { out };
     let policy = match json::parse(text, json::DEFAULT_MAX_DEPTH) {
         Ok(json) => reader.policy(&json),
         Err(err) => {
@@ -62,21 +76,11 @@ pub fn read(text: &str) -> Read {
             None
         }
     };
-    let policy = policy.filter(|_| {
-        reader
-            .findings
-            .iter()
-            .all(|f| f.severity != Severity::Error)
-    });
-    Read {
-        policy,
-        findings: reader.findings,
-    }
+    policy.filter(|_| reader.out.error_count() == errors_before)
 }
 
-struct Reader<'t> {
-    lines: LineIndex<'t>,
-    findings: Vec<Finding>,
+struct Reader<'o, 't> {
+    out: &'o mut Collector<'t>,
 }
 
 /// `Some(value)` when every part was read, `None` when any part had an error (already
@@ -90,25 +94,14 @@ fn loc(pointer: &Pointer, span: Span) -> Loc {
     }
 }
 
-impl Reader<'_> {
+impl Reader<'_, '_> {
     fn error(&mut self, kind: FindingKind, pointer: &Pointer, span: Span) {
-        let location = self.lines.locate(pointer.as_str().into(), span);
-        self.findings.push(Finding {
-            kind,
-            severity: Severity::Error,
-            location,
-            aws: None,
-        });
+        self.out.add(kind, Severity::Error, pointer.as_str(), span);
     }
 
     fn warn(&mut self, kind: FindingKind, pointer: &Pointer, span: Span) {
-        let location = self.lines.locate(pointer.as_str().into(), span);
-        self.findings.push(Finding {
-            kind,
-            severity: Severity::Warning,
-            location,
-            aws: None,
-        });
+        self.out
+            .add(kind, Severity::Warning, pointer.as_str(), span);
     }
 
     fn wrong_type(&mut self, element: Element, expected: Shape, json: &Json, pointer: &Pointer) {

@@ -9,11 +9,10 @@ use alloc::collections::BTreeMap;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::source::LineIndex;
 use crate::value::date;
 
 use super::check::Context;
-use super::finding::{Element, Finding, FindingKind, Severity};
+use super::finding::{Collector, Element, FindingKind, Severity};
 use super::kind::{PolicyKind, PrincipalRule, Validator};
 use super::model::{
     ConditionBlock, Effect, Loc, Policy, Principal, PrincipalBlock, PrincipalKind, Statement,
@@ -37,40 +36,23 @@ const TRUST_POLICY_ACTIONS: [&str; 6] = [
     "sts:setcontext",
 ];
 
-/// Checks `policy` as a policy of `context.kind`.
-pub(crate) fn validate(
-    policy: &Policy,
-    context: &Context<'_>,
-    lines: &LineIndex<'_>,
-) -> Vec<Finding> {
-    let mut validator = Validation {
-        context,
-        lines,
-        findings: Vec::new(),
-    };
-    validator.policy(policy);
-    validator.findings
+/// Checks `policy` as a policy of `context.kind`, adding the findings to `out`.
+pub(crate) fn validate(policy: &Policy, context: &Context<'_>, out: &mut Collector<'_>) {
+    Validation { context, out }.policy(policy);
 }
 
-struct Validation<'c> {
+struct Validation<'c, 'o, 't> {
     context: &'c Context<'c>,
-    lines: &'c LineIndex<'c>,
-    findings: Vec<Finding>,
+    out: &'o mut Collector<'t>,
 }
 
-impl Validation<'_> {
+impl Validation<'_, '_, '_> {
     fn kind(&self) -> PolicyKind {
         self.context.kind
     }
 
     fn add(&mut self, kind: FindingKind, severity: Severity, loc: &Loc) {
-        let location = self.lines.locate(loc.pointer.clone(), loc.span);
-        self.findings.push(Finding {
-            kind,
-            severity,
-            location,
-            aws: None,
-        });
+        self.out.add(kind, severity, &loc.pointer, loc.span);
     }
 
     fn error(&mut self, kind: FindingKind, loc: &Loc) {
