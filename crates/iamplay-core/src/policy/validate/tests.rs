@@ -171,3 +171,25 @@ fn the_key_catalog_catches_operators_that_do_not_fit_their_key() {
         assert_eq!(codes(fine), Vec::<&str>::new(), "{fine}");
     }
 }
+
+#[test]
+fn hostile_policies_get_bounded_reports() {
+    // 100,000 unprefixed actions on one 1.3 MB line: every one is a finding, but only the first
+    // MAX_FINDINGS are located and reported, and the rest are counted.
+    let actions = alloc::vec!["\"GetObject\""; 100_000].join(",");
+    let text = alloc::format!(
+        r#"{{"Version": "2012-10-17", "Statement": {{"Effect": "Allow", "Action": [{actions}], "Resource": "*"}}}}"#
+    );
+    let checked = check(&text, &Context::new(PolicyKind::RoleInlinePolicy));
+    assert_eq!(checked.findings.len(), crate::policy::finding::MAX_FINDINGS);
+    assert_eq!(checked.omitted, 100_000 - crate::policy::finding::MAX_FINDINGS + 1, "plus the size error");
+    assert!(!checked.is_valid());
+    let last = checked.findings.last().unwrap();
+    assert_eq!(last.location.start.line, 1);
+    assert!(last.location.start.column > 1000);
+
+    // Ten thousand statements nested in a Condition 10,000 deep are a syntax error, not a crash.
+    let deep = alloc::format!(r#"{{"Statement": {}}}"#, "[".repeat(10_000));
+    let checked = check(&deep, &Context::new(PolicyKind::ManagedPolicy));
+    assert_eq!(checked.findings[0].kind.code(), "Syntax");
+}
