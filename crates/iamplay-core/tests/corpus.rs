@@ -116,7 +116,9 @@ mod native {
                 serde_json::to_string_pretty(policy).unwrap()
             }
             _ => {
-                return Err("give exactly one of `text` (a string) and `policy` (an object)".into());
+                return Err(
+                    "give exactly one of `text` (a string) and `policy` (an object)".into(),
+                );
             }
         };
         let context_json = &case["context"];

@@ -182,7 +182,11 @@ fn hostile_policies_get_bounded_reports() {
     );
     let checked = check(&text, &Context::new(PolicyKind::RoleInlinePolicy));
     assert_eq!(checked.findings.len(), crate::policy::finding::MAX_FINDINGS);
-    assert_eq!(checked.omitted, 100_000 - crate::policy::finding::MAX_FINDINGS + 1, "plus the size error");
+    assert_eq!(
+        checked.omitted,
+        100_000 - crate::policy::finding::MAX_FINDINGS + 1,
+        "plus the size error"
+    );
     assert!(!checked.is_valid());
     let last = checked.findings.last().unwrap();
     assert_eq!(last.location.start.line, 1);
