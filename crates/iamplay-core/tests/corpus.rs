@@ -193,16 +193,6 @@ mod native {
             )
             .unwrap();
         }
-        if checked.is_valid() != actual_aws.is_none()
-            && kind.validator() != iamplay_core::policy::Validator::Other
-        {
-            writeln!(
-                problems,
-                "note: valid={} but aws={actual_aws:?}",
-                checked.is_valid()
-            )
-            .unwrap();
-        }
         if problems.is_empty() {
             Ok(())
         } else {

@@ -575,6 +575,12 @@ fn message(kind: &FindingKind, lang: Lang) -> String {
             "账户 `{account}` 中任何自身策略允许的主体都可以担任此角色",
             "帳戶 `{account}` 中任何自身政策允許的委託人都可以擔任此角色"
         ),
+        K::AnyoneCanAssume => tr!(
+            lang,
+            "any AWS principal in any account can assume this role",
+            "任何账户中的任何 AWS 主体都可以担任此角色",
+            "任何帳戶中的任何 AWS 委託人都可以擔任此角色"
+        ),
         K::AllActionsOnAllResources => tr!(
             lang,
             "this statement allows every action on every resource",
@@ -760,6 +766,12 @@ fn help(kind: &FindingKind, lang: Lang) -> Option<String> {
             "use `sts:AssumeRole` (with `sts:TagSession` to pass session tags)",
             "使用 `sts:AssumeRole`（传递会话标签时加上 `sts:TagSession`）",
             "使用 `sts:AssumeRole`（傳遞工作階段標籤時加上 `sts:TagSession`）"
+        ),
+        K::AnyoneCanAssume => tr!(
+            lang,
+            "name the trusted account, user or role, or add conditions such as `aws:PrincipalOrgID`",
+            "请写明受信任的账户、用户或角色，或加上 `aws:PrincipalOrgID` 之类的条件",
+            "請寫明受信任的帳戶、使用者或角色，或加上 `aws:PrincipalOrgID` 之類的條件"
         ),
         K::WholeAccountTrust { .. } => tr!(
             lang,

@@ -147,7 +147,7 @@ pub fn check(text: &str, context: &Context<'_>) -> Checked {
         if finding.severity != Severity::Error {
             continue;
         }
-        if let Some((stage, error)) = aws_error(&finding.kind, context) {
+        if let Some((stage, error)) = aws_error(&finding.kind, context, text) {
             finding.aws = Some(error);
             if first.is_none_or(|(best, _)| stage < best) {
                 first = Some((stage, i));

@@ -424,6 +424,9 @@ pub enum FindingKind {
         /// The account id.
         account: String,
     },
+    /// A trust policy statement that lets every AWS principal assume the role, with no
+    /// condition.
+    AnyoneCanAssume,
     /// An `Allow` of every action on every resource.
     AllActionsOnAllResources,
     /// `NotPrincipal` with `Deny`: hard to get right; AWS recommends `aws:PrincipalArn`.
@@ -539,6 +542,7 @@ impl FindingKind {
             Self::VariableInOldVersion { .. } => "VariableInOldVersion",
             Self::VariableNotSubstituted { .. } => "VariableNotSubstituted",
             Self::WholeAccountTrust { .. } => "WholeAccountTrust",
+            Self::AnyoneCanAssume { .. } => "AnyoneCanAssume",
             Self::AllActionsOnAllResources { .. } => "AllActionsOnAllResources",
             Self::DenyWithNotPrincipal { .. } => "DenyWithNotPrincipal",
             Self::BareStarPrincipal { .. } => "BareStarPrincipal",

@@ -205,10 +205,13 @@ impl PolicyKind {
     /// RCPs 5,120, all characters count
     /// (<https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html>);
     /// S3 bucket policies 20 KB
-    /// (<https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-iam-policies.html>).
+    /// (<https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-iam-policies.html>), which
+    /// S3 was observed to measure without white space
+    /// (<https://github.com/MIT-LCP/physionet-build/issues/2094>,
+    /// <https://github.com/FogSecurity/aws-size/pull/38>).
     #[must_use]
     pub fn size_limit(self) -> Option<(u32, SizeRule)> {
-        use SizeRule::{AllCharacters, Bytes, CharactersWithoutWhiteSpace as NoSpace};
+        use SizeRule::{AllCharacters, CharactersWithoutWhiteSpace as NoSpace};
         match self {
             Self::UserInlinePolicy => Some((2048, NoSpace)),
             Self::GroupInlinePolicy => Some((5120, NoSpace)),
@@ -217,7 +220,7 @@ impl PolicyKind {
             Self::RoleTrustPolicy => Some((2048, NoSpace)),
             Self::SessionPolicy => Some((2048, AllCharacters)),
             Self::ServiceControlPolicy | Self::ResourceControlPolicy => Some((5120, AllCharacters)),
-            Self::BucketPolicy => Some((20 * 1024, Bytes)),
+            Self::BucketPolicy => Some((20 * 1024, NoSpace)),
             Self::ResourcePolicy => None,
         }
     }

@@ -52,7 +52,7 @@ pub struct Read {
 pub fn read(text: &str) -> Read {
     let lines = LineIndex::new(text);
     let mut out = Collector::new(&lines);
-    let policy = read_into(text, &mut out);
+    let policy = read_into(text, &mut out).filter(|_| out.error_count() == 0);
     Read {
         policy,
         findings: out.findings,
@@ -60,11 +60,11 @@ pub fn read(text: &str) -> Read {
     }
 }
 
-/// Reads a policy document, adding the findings to `out`; the policy is returned only if
-/// reading found no error.
+/// Reads a policy document, adding the findings to `out`. The policy is returned when its
+/// structure could be read, even with errors that AWS checks only later (a missing `Action`,
+/// an `Effect` in the wrong case), so that validation can find AWS's earlier errors too.
 pub(crate) fn read_into(text: &str, out: &mut Collector<'_>) -> Option<Policy> {
-    let errors_before = out.error_count();
-    let mut reader = Reader { out };
+    let mut reader = Reader { out, fatal: false };
     let policy = match json::parse(text, json::DEFAULT_MAX_DEPTH) {
         Ok(json) => reader.policy(&json),
         Err(err) => {
@@ -76,11 +76,13 @@ pub(crate) fn read_into(text: &str, out: &mut Collector<'_>) -> Option<Policy> {
             None
         }
     };
-    policy.filter(|_| reader.out.error_count() == errors_before)
+    policy.filter(|_| !reader.fatal)
 }
 
 struct Reader<'o, 't> {
     out: &'o mut Collector<'t>,
+    /// Whether an error made the structure unreadable.
+    fatal: bool,
 }
 
 /// `Some(value)` when every part was read, `None` when any part had an error (already
@@ -95,7 +97,14 @@ fn loc(pointer: &Pointer, span: Span) -> Loc {
 }
 
 impl Reader<'_, '_> {
+    /// An error that leaves the structure unreadable.
     fn error(&mut self, kind: FindingKind, pointer: &Pointer, span: Span) {
+        self.fatal = true;
+        self.out.add(kind, Severity::Error, pointer.as_str(), span);
+    }
+
+    /// An error that AWS checks after the structure: the model is still built.
+    fn late_error(&mut self, kind: FindingKind, pointer: &Pointer, span: Span) {
         self.out.add(kind, Severity::Error, pointer.as_str(), span);
     }
 
@@ -364,8 +373,15 @@ impl Reader<'_, '_> {
             ok = false;
         }
         if !present(Element::Action) && !present(Element::NotAction) {
-            self.error(FindingKind::MissingAction, pointer, json.span);
-            ok = false;
+            self.late_error(FindingKind::MissingAction, pointer, json.span);
+            action = Some(ActionBlock {
+                negated: false,
+                actions: OneOrMany {
+                    items: Vec::new(),
+                    list: true,
+                },
+                loc: loc(pointer, json.span),
+            });
         }
         if !ok {
             return None;
@@ -428,8 +444,22 @@ impl Reader<'_, '_> {
                     found: other.into(),
                     suggestion,
                 };
-                self.error(kind, pointer, json.span);
-                return None;
+                // In the wrong case, IAM reads the statement and fails later ("legacy
+                // parsing"); anything else is a syntax error.
+                match suggestion {
+                    Some("Allow") => {
+                        self.late_error(kind, pointer, json.span);
+                        Effect::Allow
+                    }
+                    Some(_) => {
+                        self.late_error(kind, pointer, json.span);
+                        Effect::Deny
+                    }
+                    None => {
+                        self.error(kind, pointer, json.span);
+                        return None;
+                    }
+                }
             }
         };
         Some(Located {
@@ -438,7 +468,7 @@ impl Reader<'_, '_> {
         })
     }
 
-    /// A string or a non-empty array of strings.
+    /// A string or an array of strings (an empty one is an error AWS checks late).
     fn string_list(
         &mut self,
         json: &Json,
@@ -454,8 +484,11 @@ impl Reader<'_, '_> {
                 list: false,
             }),
             Value::Array(items) if items.is_empty() => {
-                self.error(FindingKind::EmptyList { element }, pointer, json.span);
-                None
+                self.late_error(FindingKind::EmptyList { element }, pointer, json.span);
+                Some(OneOrMany {
+                    items: Vec::new(),
+                    list: true,
+                })
             }
             Value::Array(items) => {
                 let mut ok = true;

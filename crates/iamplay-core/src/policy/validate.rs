@@ -180,7 +180,10 @@ impl Validation<'_, '_, '_> {
                 self.warn(FindingKind::DenyWithNotPrincipal, &principal.loc);
             }
         }
-        if kind == PolicyKind::ResourceControlPolicy && !is_everyone(principal) {
+        if kind == PolicyKind::ResourceControlPolicy
+            && !principal.negated
+            && !is_everyone(principal)
+        {
             self.error(FindingKind::RcpPrincipalNotEveryone, &principal.loc);
         }
         if kind == PolicyKind::RoleTrustPolicy && principal.value == Principal::Everyone {
@@ -279,14 +282,6 @@ impl Validation<'_, '_, '_> {
         let Some(block) = &statement.resource else {
             return;
         };
-        if block.resources.items.is_empty() {
-            let element = if block.negated {
-                Element::NotResource
-            } else {
-                Element::Resource
-            };
-            self.error(FindingKind::EmptyList { element }, &block.loc);
-        }
         for resource in &block.resources.items {
             let text = resource.value.as_str();
             let found = match self.kind().validator() {
@@ -505,6 +500,13 @@ impl Validation<'_, '_, '_> {
         if self.kind() != PolicyKind::RoleTrustPolicy {
             return;
         }
+        if let Some(principal) = statement
+            .principal
+            .as_ref()
+            .filter(|p| !p.negated && names_everyone(p))
+        {
+            self.warn(FindingKind::AnyoneCanAssume, &principal.loc);
+        }
         let Some(PrincipalBlock {
             negated: false,
             value: Principal::Map(entries),
@@ -536,6 +538,16 @@ fn is_everyone(principal: &PrincipalBlock) -> bool {
         Principal::Everyone => true,
         Principal::Map(entries) => entries.iter().all(|e| {
             e.kind.value == PrincipalKind::Aws && e.ids.items.iter().all(|id| id.value == "*")
+        }),
+    }
+}
+
+/// Whether a principal block lets in every AWS principal (`"*"` or `{"AWS": "*"}`).
+fn names_everyone(principal: &PrincipalBlock) -> bool {
+    match &principal.value {
+        Principal::Everyone => true,
+        Principal::Map(entries) => entries.iter().any(|e| {
+            e.kind.value == PrincipalKind::Aws && e.ids.items.iter().any(|id| id.value == "*")
         }),
     }
 }
