@@ -131,6 +131,27 @@ pub enum Element {
 }
 
 impl Element {
+    /// The element a policy or statement key names (`"NotAction"`).
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        [
+            Self::Version,
+            Self::Id,
+            Self::Statement,
+            Self::Sid,
+            Self::Effect,
+            Self::Principal,
+            Self::NotPrincipal,
+            Self::Action,
+            Self::NotAction,
+            Self::Resource,
+            Self::NotResource,
+            Self::Condition,
+        ]
+        .into_iter()
+        .find(|element| element.name() == name)
+    }
+
     /// The name as written in a policy (`Statement`), or a short description for the parts
     /// that have no name of their own.
     #[must_use]

@@ -12,21 +12,10 @@ use alloc::vec::Vec;
 use crate::json::{self, Json, Member, SyntaxError, Value};
 use crate::source::Span;
 
-use super::model::{ConditionValue, OneOrMany, Policy, Principal, PrincipalBlock, Statement};
-
-const POLICY_ORDER: [&str; 3] = ["Version", "Id", "Statement"];
-const STATEMENT_ORDER: [&str; 9] = [
-    "Sid",
-    "Effect",
-    "Principal",
-    "NotPrincipal",
-    "Action",
-    "NotAction",
-    "Resource",
-    "NotResource",
-    "Condition",
-];
-const PRINCIPAL_ORDER: [&str; 4] = ["AWS", "Federated", "Service", "CanonicalUser"];
+use super::model::{
+    ConditionValue, OneOrMany, POLICY_ELEMENTS, Policy, Principal, PrincipalBlock, PrincipalKind,
+    STATEMENT_ELEMENTS, Statement,
+};
 
 /// Formats a policy document's text canonically.
 ///
@@ -64,7 +53,7 @@ fn order_policy(json: &mut Json) {
     let Value::Object(members) = &mut json.value else {
         return;
     };
-    order_members(members, &POLICY_ORDER);
+    order_members(members, &POLICY_ELEMENTS);
     for member in members.iter_mut().filter(|m| m.key == "Statement") {
         match &mut member.value.value {
             Value::Array(items) => items.iter_mut().for_each(order_statement),
@@ -78,13 +67,13 @@ fn order_statement(json: &mut Json) {
     let Value::Object(members) = &mut json.value else {
         return;
     };
-    order_members(members, &STATEMENT_ORDER);
+    order_members(members, &STATEMENT_ELEMENTS);
     for member in members
         .iter_mut()
         .filter(|m| m.key == "Principal" || m.key == "NotPrincipal")
     {
         if let Value::Object(entries) = &mut member.value.value {
-            order_members(entries, &PRINCIPAL_ORDER);
+            order_members(entries, &PrincipalKind::ALL.map(PrincipalKind::as_str));
         }
     }
 }

@@ -12,6 +12,22 @@ use crate::source::Span;
 
 use super::operator::Operator;
 
+/// The elements of a policy document, in the order AWS's documentation shows them.
+pub(crate) const POLICY_ELEMENTS: [&str; 3] = ["Version", "Id", "Statement"];
+
+/// The elements of a statement, in the order AWS's documentation shows them.
+pub(crate) const STATEMENT_ELEMENTS: [&str; 9] = [
+    "Sid",
+    "Effect",
+    "Principal",
+    "NotPrincipal",
+    "Action",
+    "NotAction",
+    "Resource",
+    "NotResource",
+    "Condition",
+];
+
 /// Where an element came from: its JSON pointer and byte span.
 ///
 /// Locations never take part in equality: two elements are equal when they mean the same,

@@ -13,27 +13,11 @@ use crate::source::{LineIndex, Pointer, Span};
 use super::finding::{Collector, Element, Finding, FindingKind, Severity, Shape};
 use super::model::{
     ActionBlock, ConditionBlock, ConditionKeyValues, ConditionOperatorBlock, ConditionValue,
-    Effect, Loc, Located, OneOrMany, Policy, Principal, PrincipalBlock, PrincipalEntry,
-    PrincipalKind, ResourceBlock, Statement, Version,
+    Effect, Loc, Located, OneOrMany, POLICY_ELEMENTS, Policy, Principal, PrincipalBlock,
+    PrincipalEntry, PrincipalKind, ResourceBlock, STATEMENT_ELEMENTS, Statement, Version,
 };
 use super::operator::Operator;
 use super::suggest;
-
-/// The elements a policy document may have.
-const POLICY_ELEMENTS: [&str; 3] = ["Version", "Id", "Statement"];
-
-/// The elements a statement may have.
-const STATEMENT_ELEMENTS: [&str; 9] = [
-    "Sid",
-    "Effect",
-    "Principal",
-    "NotPrincipal",
-    "Action",
-    "NotAction",
-    "Resource",
-    "NotResource",
-    "Condition",
-];
 
 /// What reading a document gave: the policy if its structure is sound, and the findings.
 #[derive(Clone, Debug)]
@@ -316,42 +300,29 @@ impl Reader<'_, '_> {
                     let negated = name == "NotPrincipal";
                     principal = self.principal(value, negated, &at);
                     ok &= principal.is_some();
-                    if negated {
-                        Element::NotPrincipal
-                    } else {
-                        Element::Principal
+                    Element::from_name(name).unwrap_or(Element::Principal)
+                }
+                name @ ("Action" | "NotAction" | "Resource" | "NotResource") => {
+                    let element = Element::from_name(name).unwrap_or(Element::Action);
+                    let negated = name.starts_with("Not");
+                    let list = self.string_list(value, element, &at);
+                    ok &= list.is_some();
+                    if let Some(list) = list {
+                        let loc = loc(&at, value.span);
+                        if matches!(element, Element::Action | Element::NotAction) {
+                            action = Some(ActionBlock {
+                                negated,
+                                actions: list,
+                                loc,
+                            });
+                        } else {
+                            resource = Some(ResourceBlock {
+                                negated,
+                                resources: list,
+                                loc,
+                            });
+                        }
                     }
-                }
-                name @ ("Action" | "NotAction") => {
-                    let negated = name == "NotAction";
-                    let element = if negated {
-                        Element::NotAction
-                    } else {
-                        Element::Action
-                    };
-                    let actions = self.string_list(value, element, &at);
-                    ok &= actions.is_some();
-                    action = actions.map(|actions| ActionBlock {
-                        negated,
-                        actions,
-                        loc: loc(&at, value.span),
-                    });
-                    element
-                }
-                name @ ("Resource" | "NotResource") => {
-                    let negated = name == "NotResource";
-                    let element = if negated {
-                        Element::NotResource
-                    } else {
-                        Element::Resource
-                    };
-                    let resources = self.string_list(value, element, &at);
-                    ok &= resources.is_some();
-                    resource = resources.map(|resources| ResourceBlock {
-                        negated,
-                        resources,
-                        loc: loc(&at, value.span),
-                    });
                     element
                 }
                 "Condition" => {
