@@ -15,6 +15,7 @@ extern crate alloc;
 extern crate std;
 
 pub mod context_keys;
+pub mod eval;
 pub mod explain;
 pub mod json;
 pub mod pattern;

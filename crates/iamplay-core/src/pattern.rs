@@ -2,67 +2,147 @@
 //! exactly one character
 //! (<https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html>).
 //!
-//! The pattern is split at its `*`s; the first piece must start the text, the last must end it,
-//! and the ones between are found left to right, each at its first place. That is correct for
-//! globs (a `*` can absorb anything a later piece does not need) and takes at most
-//! O(text × pattern) steps: no exponential backtracking, whatever `*a*a*a*...` comes in.
-//! Case-insensitive matching (actions) is the caller's: compare lower-cased text.
+//! A [`Glob`] is compiled once: its pieces between `*`s are found in the text left to right,
+//! each at its first place, which is correct for globs (a `*` can absorb anything a later piece
+//! does not need) and takes at most O(text × pattern) steps: no exponential backtracking,
+//! whatever `*a*a*a*...` comes in. Characters can be pushed as literals, so that a substituted
+//! policy variable or `${*}` never acts as a wildcard. Case-insensitive matching (actions) is the
+//! caller's: compile and compare lower-cased text.
 
-/// Whether `text` matches `pattern`.
+use alloc::vec::Vec;
+
+/// One element of a pattern.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Token {
+    /// This character.
+    Char(char),
+    /// `?`: any one character.
+    One,
+}
+
+/// A compiled wildcard pattern.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Glob {
+    /// The pieces between `*`s (the first before any `*`, the last after the last one).
+    pieces: Vec<Vec<Token>>,
+    /// Whether every literal character is ASCII.
+    ascii: bool,
+}
+
+impl Glob {
+    /// An empty pattern (matches only the empty text until something is pushed).
+    #[must_use]
+    pub fn new() -> Self {
+        Self {
+            pieces: alloc::vec![Vec::new()],
+            ascii: true,
+        }
+    }
+
+    /// Compiles `pattern`, where `*` and `?` are wildcards.
+    #[must_use]
+    pub fn parse(pattern: &str) -> Self {
+        let mut glob = Self::new();
+        glob.push_pattern(pattern);
+        glob
+    }
+
+    /// Appends `text` with `*` and `?` as wildcards.
+    pub fn push_pattern(&mut self, text: &str) {
+        for ch in text.chars() {
+            match ch {
+                '*' => self.pieces.push(Vec::new()),
+                '?' => self.push_token(Token::One),
+                ch => self.push_literal_char(ch),
+            }
+        }
+    }
+
+    /// Appends `text` as literal characters (no wildcards).
+    pub fn push_literal(&mut self, text: &str) {
+        for ch in text.chars() {
+            self.push_literal_char(ch);
+        }
+    }
+
+    /// Appends one literal character.
+    pub fn push_literal_char(&mut self, ch: char) {
+        self.ascii &= ch.is_ascii();
+        self.push_token(Token::Char(ch));
+    }
+
+    fn push_token(&mut self, token: Token) {
+        if let Some(piece) = self.pieces.last_mut() {
+            piece.push(token);
+        }
+    }
+
+    /// Whether the pattern has a wildcard.
+    #[must_use]
+    pub fn has_wildcard(&self) -> bool {
+        self.pieces.len() > 1 || self.pieces.iter().flatten().any(|t| *t == Token::One)
+    }
+
+    /// Whether `text` matches the whole pattern.
+    #[must_use]
+    pub fn matches(&self, text: &str) -> bool {
+        if self.ascii && text.is_ascii() {
+            self.matches_units(text.as_bytes(), char::from)
+        } else {
+            let chars: Vec<char> = text.chars().collect();
+            self.matches_units(&chars, |ch| ch)
+        }
+    }
+
+    fn matches_units<U: Copy>(&self, text: &[U], to_char: impl Fn(U) -> char) -> bool {
+        let fits = |piece: &[Token], at: &[U]| {
+            piece.len() <= at.len()
+                && piece.iter().zip(at).all(|(&token, &unit)| match token {
+                    Token::Char(ch) => to_char(unit) == ch,
+                    Token::One => true,
+                })
+        };
+        let (first, rest) = match self.pieces.split_first() {
+            Some(split) => split,
+            None => return text.is_empty(),
+        };
+        let Some((last, middle)) = rest.split_last() else {
+            // No star: the whole text must be the one piece.
+            return first.len() == text.len() && fits(first, text);
+        };
+        if !fits(first, text) {
+            return false;
+        }
+        let mut position = first.len();
+        for piece in middle.iter().filter(|piece| !piece.is_empty()) {
+            let Some(last_start) = text.len().checked_sub(piece.len()) else {
+                return false;
+            };
+            match (position..=last_start)
+                .find(|&start| text.get(start..).is_some_and(|at| fits(piece, at)))
+            {
+                Some(start) => position = start + piece.len(),
+                None => return false,
+            }
+        }
+        // The last piece ends the text, after everything matched so far.
+        match text.len().checked_sub(last.len()) {
+            Some(start) if start >= position => text.get(start..).is_some_and(|at| fits(last, at)),
+            _ => false,
+        }
+    }
+}
+
+/// Whether `text` matches `pattern` (compiling it on the way: for one-off matches).
 #[must_use]
 pub fn matches(pattern: &str, text: &str) -> bool {
-    if pattern.is_ascii() && text.is_ascii() {
-        glob(pattern.as_bytes(), text.as_bytes(), b'*', b'?')
-    } else {
-        let pattern: alloc::vec::Vec<char> = pattern.chars().collect();
-        let text: alloc::vec::Vec<char> = text.chars().collect();
-        glob(&pattern, &text, '*', '?')
-    }
+    Glob::parse(pattern).matches(text)
 }
 
 /// Whether `pattern` has a wildcard.
 #[must_use]
 pub fn has_wildcard(pattern: &str) -> bool {
     pattern.contains(['*', '?'])
-}
-
-fn glob<T: Copy + PartialEq>(pattern: &[T], text: &[T], star: T, any: T) -> bool {
-    let piece_matches = |piece: &[T], at: &[T]| {
-        piece.len() <= at.len() && piece.iter().zip(at).all(|(&p, &t)| p == any || p == t)
-    };
-    let mut pieces = pattern.split(|&c| c == star);
-    let first = pieces.next().unwrap_or_default();
-    // No star: the whole text must match the one piece.
-    let Some(mut rest_pieces) = pieces.clone().next().map(|_| pieces) else {
-        return first.len() == text.len() && piece_matches(first, text);
-    };
-    if !piece_matches(first, text) {
-        return false;
-    }
-    let mut position = first.len();
-    let mut middle: alloc::vec::Vec<&[T]> = rest_pieces.by_ref().collect();
-    let last = middle.pop().unwrap_or_default();
-    for piece in middle {
-        if piece.is_empty() {
-            continue;
-        }
-        let Some(window_end) = text.len().checked_sub(piece.len()) else {
-            return false;
-        };
-        let found = (position..=window_end)
-            .find(|&start| text.get(start..).is_some_and(|at| piece_matches(piece, at)));
-        match found {
-            Some(start) => position = start + piece.len(),
-            None => return false,
-        }
-    }
-    // The last piece must end the text, after everything matched so far.
-    match text.len().checked_sub(last.len()) {
-        Some(start) if start >= position => {
-            text.get(start..).is_some_and(|at| piece_matches(last, at))
-        }
-        _ => false,
-    }
 }
 
 #[cfg(test)]
@@ -93,6 +173,20 @@ mod tests {
         assert!(matches("PREFIX/智慧?/*", "PREFIX/智慧学/课程"));
         assert!(!matches("PREFIX/?/*", "PREFIX/智慧/课程"));
         assert!(matches("**a**", "ba"));
+    }
+
+    #[test]
+    fn literal_characters_are_never_wildcards() {
+        let mut glob = Glob::parse("PREFIX/");
+        glob.push_literal("*");
+        glob.push_pattern("/*");
+        assert!(glob.matches("PREFIX/*/video.mp4"));
+        assert!(!glob.matches("PREFIX/123456/video.mp4"));
+        assert!(glob.has_wildcard());
+        assert!(!Glob::parse("abc").has_wildcard());
+        let mut question = Glob::new();
+        question.push_literal("a?");
+        assert!(question.matches("a?") && !question.matches("ab"));
     }
 
     #[test]

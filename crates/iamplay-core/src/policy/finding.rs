@@ -85,7 +85,7 @@ pub enum Severity {
 }
 
 /// An error as an AWS API returns it: its code and message.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct AwsError {
     /// The error code, e.g. `MalformedPolicyDocument`.
     pub code: &'static str,

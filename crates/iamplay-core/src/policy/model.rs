@@ -111,7 +111,7 @@ impl Policy {
 }
 
 /// `Allow` or `Deny`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Effect {
     /// `Allow`.
     Allow,

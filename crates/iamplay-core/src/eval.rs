@@ -1,0 +1,39 @@
+//! The authorization engine: decide a request through every policy type, as AWS does, and say
+//! exactly why.
+//!
+//! Policies are [compiled](compile()) once; [`evaluate`] then decides requests against a
+//! [`PolicySet`], with or without the full explanation.
+
+mod compile;
+mod condition;
+mod context;
+mod decide;
+pub mod request;
+mod statement;
+mod substitute;
+pub mod trace;
+
+pub use compile::{CompiledPolicy, compile};
+pub use decide::{OrgLevel, PolicySet};
+pub use request::{Caller, ContextEntry, PrincipalType, Request, Tag};
+pub use trace::{
+    ConditionRule, ConditionTrace, Decision, Denial, GrantedTo, Layer, LayerTrace, MatchTrace,
+    PatternTrace, PolicyTrace, Response, StatementRef, StatementTrace, VariableTrace, Verdict,
+};
+
+/// Whether to build the explanation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Record every layer, statement, match and condition (else only the decision, the layer
+    /// that denied and the determining statements).
+    pub explain: bool,
+}
+
+/// Decides `request` against the policies in `set`.
+#[must_use]
+pub fn evaluate(request: &Request, set: &PolicySet, options: Options) -> Response {
+    decide::decide(request, set, options.explain)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,152 @@
+//! A request as the authorization engine sees it: who asks, for which action on which
+//! resource, and the request context.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use serde::{Deserialize, Serialize};
+
+/// The kind of principal that makes a request, as `aws:PrincipalType` names it
+/// (<https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principaltype>).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PrincipalType {
+    /// The account's root user.
+    Account,
+    /// An IAM user.
+    User,
+    /// A federated user session (`GetFederationToken`).
+    FederatedUser,
+    /// A role session (`AssumeRole`, `AssumeRoleWithSAML`, `AssumeRoleWithWebIdentity`).
+    AssumedRole,
+    /// An AWS service principal (`ec2.amazonaws.com`).
+    Service,
+    /// An unsigned request.
+    Anonymous,
+}
+
+impl PrincipalType {
+    /// The value of `aws:PrincipalType`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Account => "Account",
+            Self::User => "User",
+            Self::FederatedUser => "FederatedUser",
+            Self::AssumedRole => "AssumedRole",
+            Self::Service => "Service",
+            Self::Anonymous => "Anonymous",
+        }
+    }
+}
+
+/// The principal of a request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Caller {
+    /// What kind of principal it is.
+    pub principal_type: PrincipalType,
+    /// Its ARN: the user, the role session (`arn:aws:sts::...:assumed-role/Role/session`), the
+    /// federated user, the account root; a service's name; empty for anonymous callers.
+    pub arn: String,
+    /// Its account id (empty for services and anonymous callers).
+    pub account: String,
+    /// `aws:userid`: `AIDA...` for users, `AROA...:session` for role sessions, the account id
+    /// for the root user, `anonymous` for anonymous callers.
+    pub user_id: String,
+    /// For a role session, the role's ARN (what `aws:PrincipalArn` holds, and what a
+    /// resource-based policy naming the role matches).
+    #[serde(default)]
+    pub role_arn: Option<String>,
+    /// For a federated user session, the IAM user that called `GetFederationToken` (a
+    /// resource-based policy naming that user matches the session, limited by its session
+    /// policy).
+    #[serde(default)]
+    pub source_user_arn: Option<String>,
+    /// For a caller authenticated by an identity provider (`AssumeRoleWithWebIdentity`,
+    /// `AssumeRoleWithSAML`), the provider a trust policy's `Federated` principal names.
+    #[serde(default)]
+    pub federated_provider: Option<String>,
+    /// The principal's tags (`aws:PrincipalTag/...`): a user's or role's tags, with a
+    /// session's tags in place of a role tag of the same key.
+    #[serde(default)]
+    pub tags: Vec<Tag>,
+}
+
+/// A tag.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tag {
+    /// The key (matched without regard to case).
+    pub key: String,
+    /// The value (case-sensitive).
+    pub value: String,
+}
+
+impl Caller {
+    /// `aws:username`: the user name of an IAM user (the last part of its ARN), and nothing for
+    /// other principals.
+    #[must_use]
+    pub fn username(&self) -> Option<&str> {
+        (self.principal_type == PrincipalType::User)
+            .then(|| self.arn.rsplit('/').next())
+            .flatten()
+    }
+
+    /// `aws:PrincipalArn`: the ARN that identifies the principal to policies: the role for a
+    /// role session, otherwise the principal's own ARN.
+    #[must_use]
+    pub fn principal_arn(&self) -> Option<&str> {
+        match self.principal_type {
+            PrincipalType::Anonymous | PrincipalType::Service => None,
+            PrincipalType::AssumedRole => self.role_arn.as_deref().or(Some(self.arn.as_str())),
+            _ => Some(&self.arn),
+        }
+    }
+
+    /// The value of a principal tag, matched without regard to the key's case.
+    #[must_use]
+    pub fn tag(&self, key: &str) -> Option<&str> {
+        self.tags
+            .iter()
+            .find(|tag| tag.key.eq_ignore_ascii_case(key))
+            .map(|tag| tag.value.as_str())
+    }
+}
+
+/// A request to authorize.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Request {
+    /// Who makes it.
+    pub principal: Caller,
+    /// The action, `service:Action` (matched without regard to case).
+    pub action: String,
+    /// The resource's ARN, or `*` for actions on no particular resource.
+    pub resource: String,
+    /// The account that owns the resource, if it is known (decides same- vs cross-account).
+    #[serde(default)]
+    pub resource_account: Option<String>,
+    /// The other context keys of the request (`aws:SourceIp`, `s3:prefix`, ...); the keys that
+    /// describe the principal are derived from it.
+    #[serde(default)]
+    pub context: Vec<ContextEntry>,
+}
+
+/// One context key and its values.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContextEntry {
+    /// The key (matched without regard to case).
+    pub key: String,
+    /// Its values: one for a single-valued key, any number for a multivalued one.
+    pub values: Vec<String>,
+}
+
+impl ContextEntry {
+    /// A single-valued entry.
+    #[must_use]
+    pub fn single(key: impl Into<String>, value: impl Into<String>) -> Self {
+        Self {
+            key: key.into(),
+            values: alloc::vec![value.into()],
+        }
+    }
+}
