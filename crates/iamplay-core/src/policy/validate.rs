@@ -586,18 +586,9 @@ fn value_fits(family: OperatorFamily, text: &str) -> bool {
             text.eq_ignore_ascii_case("true") || text.eq_ignore_ascii_case("false")
         }
         OperatorFamily::IpAddress => crate::value::ip::parse_cidr(text).is_some(),
-        OperatorFamily::Binary => is_base64(text),
+        OperatorFamily::Binary => crate::value::base64::decode(text).is_some(),
         OperatorFamily::String | OperatorFamily::Date | OperatorFamily::Arn => true,
     }
-}
-
-fn is_base64(text: &str) -> bool {
-    let body = text.trim_end_matches('=');
-    text.len().is_multiple_of(4)
-        && text.len() - body.len() <= 2
-        && body
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/')
 }
 
 #[cfg(test)]
