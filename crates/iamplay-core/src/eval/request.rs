@@ -82,6 +82,68 @@ pub struct Tag {
 }
 
 impl Caller {
+    /// The caller an ARN names, with what can be read from it: `arn:aws:iam::ACCOUNT:user/...`
+    /// (a user), `arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION` (a role session of
+    /// `arn:aws:iam::ACCOUNT:role/ROLE`), `arn:aws:sts::ACCOUNT:federated-user/NAME`,
+    /// `arn:aws:iam::ACCOUNT:root`, a service name (`ec2.amazonaws.com`) or `anonymous`. The
+    /// unique id is made up from the ARN; tags are empty.
+    #[must_use]
+    pub fn from_arn(arn: &str) -> Option<Self> {
+        let caller = |principal_type, account: &str, user_id: String| Self {
+            principal_type,
+            arn: arn.into(),
+            account: account.into(),
+            user_id,
+            role_arn: None,
+            source_user_arn: None,
+            federated_provider: None,
+            tags: Vec::new(),
+        };
+        if arn == "anonymous" {
+            return Some(caller(PrincipalType::Anonymous, "", "anonymous".into()));
+        }
+        let Some(rest) = arn.strip_prefix("arn:") else {
+            return arn
+                .ends_with(".amazonaws.com")
+                .then(|| caller(PrincipalType::Service, "", arn.into()));
+        };
+        let mut fields = rest.splitn(5, ':');
+        let (partition, service, _region, account, resource) = (
+            fields.next()?,
+            fields.next()?,
+            fields.next()?,
+            fields.next()?,
+            fields.next()?,
+        );
+        match (service, resource.split_once('/')) {
+            ("iam", None) if resource == "root" => {
+                Some(caller(PrincipalType::Account, account, account.into()))
+            }
+            ("iam", Some(("user", _))) => Some(caller(
+                PrincipalType::User,
+                account,
+                alloc::format!("AIDA{account}"),
+            )),
+            ("sts", Some(("assumed-role", rest))) => {
+                let (role, session) = rest.rsplit_once('/')?;
+                let mut session_caller = caller(
+                    PrincipalType::AssumedRole,
+                    account,
+                    alloc::format!("AROA{account}:{session}"),
+                );
+                session_caller.role_arn =
+                    Some(alloc::format!("arn:{partition}:iam::{account}:role/{role}"));
+                Some(session_caller)
+            }
+            ("sts", Some(("federated-user", name))) => Some(caller(
+                PrincipalType::FederatedUser,
+                account,
+                alloc::format!("{account}:{name}"),
+            )),
+            _ => None,
+        }
+    }
+
     /// `aws:username`: the user name of an IAM user (the last part of its ARN), and nothing for
     /// other principals.
     #[must_use]
