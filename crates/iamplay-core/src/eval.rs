@@ -36,4 +36,4 @@ pub fn evaluate(request: &Request, set: &PolicySet, options: Options) -> Respons
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

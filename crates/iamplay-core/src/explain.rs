@@ -5,8 +5,12 @@
 //! English messages start in lower case and put what the user typed in backticks; the Chinese
 //! ones use AWS's own terms in each script (策略 / 政策, 主体 / 委託人, 操作 / 動作).
 
+mod decision;
 mod findings;
 
+pub use decision::{
+    Explanation, LayerExplanation, StatementExplanation, explain_decision, layer_name,
+};
 pub use findings::{finding_help, finding_message};
 
 /// A language iamplay speaks.

@@ -1,0 +1,60 @@
+use alloc::vec;
+
+use super::*;
+use crate::eval::tests::{policy, student};
+use crate::eval::{ContextEntry, Options, PolicySet, Request, evaluate};
+use crate::policy::PolicyKind;
+
+/// The seed lesson (001): the role policy with `${aws:PrincipalTag/userid}`, and a student
+/// session tagged `userid=123456` listing a prefix.
+fn seed(prefix: &str) -> (Response, &'static str) {
+    let set = PolicySet {
+        identity: vec![policy(
+            "CourseAccessPolicy",
+            PolicyKind::RoleInlinePolicy,
+            r#"{"Version": "2012-10-17", "Statement": [
+                {"Sid": "ListYourObjects", "Effect": "Allow", "Action": "s3:ListBucket",
+                 "Resource": "arn:aws:s3:::wisdom-learn-course-bucket",
+                 "Condition": {"StringLike": {"s3:prefix": "PREFIX/${aws:PrincipalTag/userid}/"}}},
+                {"Sid": "ReadWriteDeleteYourObjects", "Effect": "Allow",
+                 "Action": ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
+                 "Resource": "arn:aws:s3:::wisdom-learn-course-bucket/PREFIX/${aws:PrincipalTag/userid}/*"}]}"#,
+        )],
+        ..PolicySet::default()
+    };
+    let request = Request {
+        principal: student("123456"),
+        action: "s3:ListBucket".into(),
+        resource: "arn:aws:s3:::wisdom-learn-course-bucket".into(),
+        resource_account: Some("111122223333".into()),
+        context: vec![ContextEntry::single("s3:prefix", prefix)],
+    };
+    (
+        evaluate(&request, &set, Options { explain: true }),
+        "s3:ListBucket",
+    )
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod snapshots {
+    use super::*;
+
+    fn text(prefix: &str, lang: Lang) -> String {
+        let (response, action) = seed(prefix);
+        explain_decision(&response, action, lang).to_text()
+    }
+
+    #[test]
+    fn the_seed_lessons_allowed_request_explained() {
+        insta::assert_snapshot!("seed_allowed_en", text("PREFIX/123456/", Lang::En));
+        insta::assert_snapshot!("seed_allowed_zh_cn", text("PREFIX/123456/", Lang::ZhCn));
+        insta::assert_snapshot!("seed_allowed_zh_tw", text("PREFIX/123456/", Lang::ZhTw));
+    }
+
+    #[test]
+    fn the_seed_lessons_denied_request_explained() {
+        insta::assert_snapshot!("seed_denied_en", text("PREFIX/234567/", Lang::En));
+        insta::assert_snapshot!("seed_denied_zh_cn", text("PREFIX/234567/", Lang::ZhCn));
+        insta::assert_snapshot!("seed_denied_zh_tw", text("PREFIX/234567/", Lang::ZhTw));
+    }
+}
