@@ -30,7 +30,7 @@ impl Explanation {
         out.push_str(&self.headline);
         out.push('\n');
         for layer in &self.layers {
-            out.push_str("\n");
+            out.push('\n');
             out.push_str(&layer.title);
             out.push('\n');
             for statement in &layer.statements {
