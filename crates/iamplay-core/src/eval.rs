@@ -8,6 +8,7 @@ mod compile;
 mod condition;
 mod context;
 mod decide;
+mod detail;
 pub mod request;
 mod statement;
 mod substitute;
@@ -15,10 +16,14 @@ pub mod trace;
 
 pub use compile::{CompiledPolicy, compile};
 pub use decide::{OrgLevel, PolicySet};
+pub use detail::{
+    ConditionDetail, LayerDetail, MatchDetail, PatternDetail, PolicyDetail, StatementDetail,
+    VariableDetail, details,
+};
 pub use request::{Caller, ContextEntry, PrincipalType, Request, Tag};
 pub use trace::{
-    ConditionRule, ConditionTrace, Decision, Denial, GrantedTo, Layer, LayerTrace, MatchTrace,
-    PatternTrace, PolicyTrace, Response, StatementRef, StatementTrace, VariableTrace, Verdict,
+    ConditionOutcome, ConditionRule, Decision, Denial, ElementTrace, GrantedTo, Layer, LayerTrace,
+    PolicyTrace, Response, StatementRef, StatementTrace, Verdict,
 };
 
 /// Whether to build the explanation.

@@ -18,6 +18,8 @@ enum Token {
     Char(char),
     /// `?`: any one character.
     One,
+    /// The value of slot `n`, as literal characters (see [`Glob::matches_with`]).
+    Slot(u8),
 }
 
 /// A compiled wildcard pattern.
@@ -71,6 +73,12 @@ impl Glob {
         self.push_token(Token::Char(ch));
     }
 
+    /// Appends a slot for a value given when matching ([`Glob::matches_with`]); the value's
+    /// characters are literal.
+    pub fn push_slot(&mut self, slot: u8) {
+        self.push_token(Token::Slot(slot));
+    }
+
     fn push_token(&mut self, token: Token) {
         if let Some(piece) = self.pieces.last_mut() {
             piece.push(token);
@@ -86,47 +94,82 @@ impl Glob {
     /// Whether `text` matches the whole pattern.
     #[must_use]
     pub fn matches(&self, text: &str) -> bool {
-        if self.ascii && text.is_ascii() {
-            self.matches_units(text.as_bytes(), char::from)
+        self.matches_with(text, &[])
+    }
+
+    /// Whether `text` matches the whole pattern, slot `n` standing for `slots[n]` as literal
+    /// text (a slot without a value matches nothing).
+    #[must_use]
+    pub fn matches_with(&self, text: &str, slots: &[&str]) -> bool {
+        if self.ascii && text.is_ascii() && slots.iter().all(|s| s.is_ascii()) {
+            self.matches_units(text.as_bytes(), slots, char::from)
         } else {
             let chars: Vec<char> = text.chars().collect();
-            self.matches_units(&chars, |ch| ch)
+            self.matches_units(&chars, slots, |ch| ch)
         }
     }
 
-    fn matches_units<U: Copy>(&self, text: &[U], to_char: impl Fn(U) -> char) -> bool {
-        let fits = |piece: &[Token], at: &[U]| {
-            piece.len() <= at.len()
-                && piece.iter().zip(at).all(|(&token, &unit)| match token {
-                    Token::Char(ch) => to_char(unit) == ch,
-                    Token::One => true,
-                })
+    fn matches_units<U: Copy>(
+        &self,
+        text: &[U],
+        slots: &[&str],
+        to_char: impl Fn(U) -> char + Copy,
+    ) -> bool {
+        // How many text units a piece stands for (`None` for a slot without a value).
+        let length = |piece: &[Token]| -> Option<usize> {
+            piece.iter().try_fold(0, |sum, token| match token {
+                Token::Char(_) | Token::One => Some(sum + 1),
+                Token::Slot(n) => slots
+                    .get(usize::from(*n))
+                    .map(|value| sum + value.chars().count()),
+            })
         };
-        let (first, rest) = match self.pieces.split_first() {
-            Some(split) => split,
-            None => return text.is_empty(),
+        // Whether `piece` matches the start of `at`.
+        let fits = |piece: &[Token], at: &[U]| -> bool {
+            let mut units = at.iter();
+            piece.iter().all(|&token| match token {
+                Token::Char(ch) => units.next().is_some_and(|&u| to_char(u) == ch),
+                Token::One => units.next().is_some(),
+                Token::Slot(n) => slots.get(usize::from(n)).is_some_and(|value| {
+                    value
+                        .chars()
+                        .all(|ch| units.next().is_some_and(|&u| to_char(u) == ch))
+                }),
+            })
+        };
+        let Some((first, rest)) = self.pieces.split_first() else {
+            return text.is_empty();
+        };
+        let Some(first_len) = length(first) else {
+            return false;
         };
         let Some((last, middle)) = rest.split_last() else {
             // No star: the whole text must be the one piece.
-            return first.len() == text.len() && fits(first, text);
+            return first_len == text.len() && fits(first, text);
         };
-        if !fits(first, text) {
+        if first_len > text.len() || !fits(first, text) {
             return false;
         }
-        let mut position = first.len();
+        let mut position = first_len;
         for piece in middle.iter().filter(|piece| !piece.is_empty()) {
-            let Some(last_start) = text.len().checked_sub(piece.len()) else {
+            let Some(piece_len) = length(piece) else {
+                return false;
+            };
+            let Some(last_start) = text.len().checked_sub(piece_len) else {
                 return false;
             };
             match (position..=last_start)
                 .find(|&start| text.get(start..).is_some_and(|at| fits(piece, at)))
             {
-                Some(start) => position = start + piece.len(),
+                Some(start) => position = start + piece_len,
                 None => return false,
             }
         }
         // The last piece ends the text, after everything matched so far.
-        match text.len().checked_sub(last.len()) {
+        let Some(last_len) = length(last) else {
+            return false;
+        };
+        match text.len().checked_sub(last_len) {
             Some(start) if start >= position => text.get(start..).is_some_and(|at| fits(last, at)),
             _ => false,
         }
@@ -187,6 +230,27 @@ mod tests {
         let mut question = Glob::new();
         question.push_literal("a?");
         assert!(question.matches("a?") && !question.matches("ab"));
+    }
+
+    #[test]
+    fn slots_match_their_values_literally() {
+        let mut glob = Glob::parse("arn:aws:s3:::bucket/PREFIX/");
+        glob.push_slot(0);
+        glob.push_pattern("/*");
+        assert!(glob.matches_with("arn:aws:s3:::bucket/PREFIX/123456/a.mp4", &["123456"]));
+        assert!(!glob.matches_with("arn:aws:s3:::bucket/PREFIX/234567/a.mp4", &["123456"]));
+        assert!(!glob.matches_with("arn:aws:s3:::bucket/PREFIX/x/a.mp4", &["*"]));
+        assert!(glob.matches_with("arn:aws:s3:::bucket/PREFIX/*/a.mp4", &["*"]));
+        assert!(glob.matches_with("arn:aws:s3:::bucket/PREFIX/智慧/a", &["智慧"]));
+        assert!(
+            !glob.matches_with("arn:aws:s3:::bucket/PREFIX/123456/a.mp4", &[]),
+            "a slot without a value"
+        );
+        let mut middle = Glob::parse("*/");
+        middle.push_slot(0);
+        middle.push_pattern("/*");
+        assert!(middle.matches_with("x/PREFIX/123/y/z", &["123"]));
+        assert!(!middle.matches_with("x/PREFIX/124/y/z", &["123"]));
     }
 
     #[test]

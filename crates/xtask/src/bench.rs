@@ -25,11 +25,75 @@ pub(crate) fn bench(filter: Option<&str>) -> Result<()> {
     if results.is_empty() {
         return Err(Error::new("no benchmark results found in target/criterion"));
     }
+    if filter.is_none_or(|f| "eval".contains(f) || f.contains("peer")) {
+        match peer() {
+            Ok(result) => results.push(result),
+            Err(err) => eprintln!("bench: the peer simulator was not measured: {err}"),
+        }
+    }
     println!("bench: results (mean time per iteration)");
     for (name, nanos) in results {
-        println!("  {name:<40} {}", format_nanos(nanos));
+        println!("  {name:<70} {}", format_nanos(nanos));
     }
     Ok(())
+}
+
+/// Measures another IAM simulator (@cloud-copilot/iam-simulate, a benchmark-only npm
+/// dependency in `crates/iamplay-bench/peer`) on the same large shape.
+fn peer() -> Result<(String, f64)> {
+    let dir = project_root()
+        .join("crates")
+        .join("iamplay-bench")
+        .join("peer");
+    if !dir.join("node_modules").exists() {
+        println!(
+            "bench: installing the peer simulator for comparison (npm ci in crates/iamplay-bench/peer)"
+        );
+        let mut install = command("npm");
+        install
+            .current_dir(&dir)
+            .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]);
+        run(install)?;
+    }
+    let mut shape_cmd = command("cargo");
+    shape_cmd.args([
+        "run",
+        "--quiet",
+        "--release",
+        "-p",
+        "iamplay-bench",
+        "--bin",
+        "bench-shape",
+    ]);
+    let shape =
+        crate::process::capture(shape_cmd).ok_or_else(|| Error::new("bench-shape failed"))?;
+    let shape_file = project_root()
+        .join("target")
+        .join("bench")
+        .join("shape.json");
+    if let Some(parent) = shape_file.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    std::fs::write(&shape_file, shape)?;
+    println!("bench: measuring the peer simulator on the same shape (a few seconds)");
+    let mut node = command("node");
+    node.arg(dir.join("bench.mjs")).arg(&shape_file);
+    let output =
+        crate::process::capture(node).ok_or_else(|| Error::new("the peer benchmark failed"))?;
+    let line = output
+        .lines()
+        .find(|l| l.contains("meanNanos"))
+        .ok_or_else(|| Error::new("no result from the peer"))?;
+    let field = |name: &str| {
+        let start = line.find(&format!("\"{name}\":"))? + name.len() + 3;
+        let rest = line.get(start..)?;
+        let end = rest.find([',', '}'])?;
+        rest.get(..end).map(|v| v.trim_matches('"').to_owned())
+    };
+    let nanos = field("meanNanos")
+        .and_then(|v| v.parse().ok())
+        .ok_or_else(|| Error::new("unreadable peer result"))?;
+    Ok((format!("peer/{}", field("name").unwrap_or_default()), nanos))
 }
 
 /// `(group/name, mean in nanoseconds)` for every benchmark criterion has saved under `dir`.

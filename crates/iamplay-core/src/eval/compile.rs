@@ -41,13 +41,25 @@ pub(crate) struct Matchers<T> {
     pub(crate) patterns: Vec<(String, T)>,
 }
 
-/// Text that may hold policy variables: fixed, or pieces to substitute per request.
+/// Text that may hold policy variables: fixed, or a pattern with a slot per variable.
 #[derive(Clone, Debug)]
 pub(crate) enum Text {
     /// No variables (or a 2008-10-17 policy, where they are plain text).
     Fixed(Glob),
-    /// Pieces with variables.
-    Variable(Vec<OwnedPiece>),
+    /// With variables: `glob` has slot `n` for `variables[n]`; `pieces` is the text as
+    /// written, for showing it substituted.
+    Variable {
+        glob: Glob,
+        variables: Vec<Variable>,
+        pieces: Vec<OwnedPiece>,
+    },
+}
+
+/// A policy variable: its key and default.
+#[derive(Clone, Debug)]
+pub(crate) struct Variable {
+    pub(crate) key: String,
+    pub(crate) default: Option<String>,
 }
 
 /// A [`Piece`] that owns its text.
@@ -221,10 +233,30 @@ fn own(piece: Piece<'_>) -> OwnedPiece {
     }
 }
 
-fn text(written: &str, variables: bool) -> Text {
-    match pieces(written, variables) {
-        Some(pieces) => Text::Variable(pieces),
-        None => Text::Fixed(Glob::parse(written)),
+fn text(written: &str, substitute: bool) -> Text {
+    let Some(pieces) = pieces(written, substitute) else {
+        return Text::Fixed(Glob::parse(written));
+    };
+    let mut glob = Glob::new();
+    let mut variables = Vec::new();
+    for piece in &pieces {
+        match piece {
+            OwnedPiece::Text(text) => glob.push_pattern(text),
+            OwnedPiece::Literal(ch) => glob.push_literal_char(*ch),
+            OwnedPiece::Variable { key, default, .. } => {
+                // More variables than slots cannot be filled: the pattern then matches nothing.
+                glob.push_slot(u8::try_from(variables.len()).unwrap_or(u8::MAX));
+                variables.push(Variable {
+                    key: key.clone(),
+                    default: default.clone(),
+                });
+            }
+        }
+    }
+    Text::Variable {
+        glob,
+        variables,
+        pieces,
     }
 }
 

@@ -9,150 +9,154 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::cmp::Ordering;
 
-use super::compile::{CompiledCondition, Parsed, ValueForm, arn_segments, parse_value};
+use super::compile::{
+    CompiledCondition, CompiledValue, Parsed, ValueForm, arn_segments, parse_value,
+};
 use super::context::{self, Values};
+use super::detail::{ConditionDetail, PatternDetail};
 use super::request::Request;
 use super::substitute::substitute;
-use super::trace::{ConditionRule, ConditionTrace, PatternTrace};
+use super::trace::{ConditionOutcome, ConditionRule};
 use crate::policy::operator::{BaseOperator, OperatorFamily, SetOperator};
 use crate::value::{base64, date, ip, number};
 
-/// Whether `condition` holds for `request`, with its trace when `explain`.
-pub(crate) fn evaluate(
-    condition: &CompiledCondition,
-    request: &Request,
-    explain: bool,
-) -> (bool, Option<ConditionTrace>) {
+/// Whether `condition` holds for `request`, and by which documented rule.
+pub(crate) fn evaluate(condition: &CompiledCondition, request: &Request) -> ConditionOutcome {
     let operator = condition.operator;
     let base = operator.base;
-    // The policy's values, parsed (with variables substituted).
-    let mut traces = Vec::new();
-    let values: Vec<Option<Cow<'_, Parsed>>> = condition
-        .values
-        .iter()
-        .map(|value| match &value.value {
-            ValueForm::Fixed(parsed) => {
-                if explain {
-                    traces.push(PatternTrace {
-                        written: value.written.clone(),
-                        substituted: Some(value.written.clone()),
-                        variables: Vec::new(),
-                    });
-                }
-                Some(Cow::Borrowed(parsed))
-            }
-            ValueForm::Variable(pieces) => {
-                let mut variables = Vec::new();
-                let substituted = substitute(request, pieces, explain.then_some(&mut variables));
-                if explain {
-                    traces.push(PatternTrace {
-                        written: value.written.clone(),
-                        substituted: substituted.as_ref().map(|s| s.text.clone()),
-                        variables,
-                    });
-                }
-                substituted.map(|s| {
-                    Cow::Owned(match base {
-                        BaseOperator::StringLike | BaseOperator::StringNotLike => {
-                            Parsed::Pattern(s.glob)
-                        }
-                        _ => parse_value(&s.text, base, true),
-                    })
-                })
-            }
-        })
-        .collect();
-
     let found = context::lookup(request, &condition.key);
-    let (result, rule) = decide(base, operator.set, operator.if_exists, &found, &values);
-    let trace = explain.then(|| ConditionTrace {
-        operator: alloc::format!("{operator}"),
-        key: condition.key.clone(),
-        request_values: match &found {
-            Values::Present(values) => {
-                Some(values.iter().map(|v| String::from(v.as_ref())).collect())
-            }
-            Values::Missing => None,
-        },
-        policy_values: traces,
-        result,
-        rule,
-    });
-    (result, trace)
-}
-
-fn decide(
-    base: BaseOperator,
-    set: Option<SetOperator>,
-    if_exists: bool,
-    found: &Values<'_>,
-    values: &[Option<Cow<'_, Parsed>>],
-) -> (bool, Option<ConditionRule>) {
     if base == BaseOperator::Null {
-        let absent = match found {
-            Values::Missing => true,
-            Values::Present(values) => values.is_empty(),
-        };
-        let holds = values
-            .iter()
-            .flatten()
-            .any(|v| matches!(**v, Parsed::Bool(b) if b == absent));
-        return (holds, None);
+        return null(condition, operator.set, found);
     }
     let negated = base.is_negated();
-    let request: &[Cow<'_, str>] = match found {
-        Values::Present(values) => values,
-        Values::Missing => &[],
-    };
-    let missing = matches!(found, Values::Missing);
-    // A value matches when any policy value matches it (policy values are ORed).
+    // A request value matches when any policy value matches it (policy values are ORed).
     let matches_any = |value: &str| {
-        values
-            .iter()
-            .flatten()
-            .any(|policy| compare(base, value, policy))
+        condition.values.iter().any(|policy| {
+            policy_value(policy, base, request).is_some_and(|p| compare(base, value, &p))
+        })
     };
-    match set {
+    let outcome = |result: bool, rule: Option<ConditionRule>| ConditionOutcome { result, rule };
+    match operator.set {
         None => {
-            if values.is_empty() && !if_exists {
-                return (true, Some(ConditionRule::NoValues));
+            if condition.values.is_empty() && !operator.if_exists {
+                return outcome(true, Some(ConditionRule::NoValues));
             }
-            if missing || request.is_empty() {
-                return if if_exists {
-                    (true, Some(ConditionRule::MissingKeyIfExists))
+            if found.is_empty() {
+                return if operator.if_exists {
+                    outcome(true, Some(ConditionRule::MissingKeyIfExists))
                 } else if negated {
-                    (true, Some(ConditionRule::MissingKeyNegated))
+                    outcome(true, Some(ConditionRule::MissingKeyNegated))
                 } else {
-                    (false, Some(ConditionRule::MissingKeyFalse))
+                    outcome(false, Some(ConditionRule::MissingKeyFalse))
                 };
             }
-            let any = request.iter().any(|v| matches_any(v));
+            let any = found.iter().any(matches_any);
             if negated {
-                (
-                    !any,
-                    (values.len() > 1 && !any).then_some(ConditionRule::NegatedNoneMatched),
-                )
+                let rule = (condition.values.len() > 1 && !any)
+                    .then_some(ConditionRule::NegatedNoneMatched);
+                outcome(!any, rule)
             } else {
-                (any, None)
+                outcome(any, None)
             }
         }
         Some(set) => {
-            if request.is_empty() {
+            if found.is_empty() {
                 return match set {
-                    _ if if_exists && missing => (true, Some(ConditionRule::MissingKeyIfExists)),
-                    SetOperator::ForAllValues => (true, Some(ConditionRule::ForAllValuesEmpty)),
-                    SetOperator::ForAnyValue => (false, Some(ConditionRule::ForAnyValueEmpty)),
+                    _ if operator.if_exists && found.is_missing() => {
+                        outcome(true, Some(ConditionRule::MissingKeyIfExists))
+                    }
+                    SetOperator::ForAllValues => {
+                        outcome(true, Some(ConditionRule::ForAllValuesEmpty))
+                    }
+                    SetOperator::ForAnyValue => {
+                        outcome(false, Some(ConditionRule::ForAnyValueEmpty))
+                    }
                 };
             }
             // Each request value on its own: a negated operator holds for it when no policy
             // value matches it.
             let holds_for = |v: &str| matches_any(v) != negated;
-            let result = match set {
-                SetOperator::ForAllValues => request.iter().all(|v| holds_for(v)),
-                SetOperator::ForAnyValue => request.iter().any(|v| holds_for(v)),
-            };
-            (result, None)
+            outcome(
+                match set {
+                    SetOperator::ForAllValues => found.iter().all(holds_for),
+                    SetOperator::ForAnyValue => found.iter().any(holds_for),
+                },
+                None,
+            )
         }
+    }
+}
+
+/// `Null`: `true` holds when the key is absent (or empty), `false` when it is present. With
+/// `ForAllValues:` it is always true and with `ForAnyValue:` always false, as IAM Access
+/// Analyzer documents
+/// (<https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html#access-analyzer-reference-policy-checks-suggestion-null-with-qualifier>).
+fn null(
+    condition: &CompiledCondition,
+    set: Option<SetOperator>,
+    found: Values<'_>,
+) -> ConditionOutcome {
+    let result = match set {
+        Some(SetOperator::ForAllValues) => true,
+        Some(SetOperator::ForAnyValue) => false,
+        None => {
+            let absent = found.is_empty();
+            condition.values.iter().any(
+                |value| matches!(&value.value, ValueForm::Fixed(Parsed::Bool(b)) if *b == absent),
+            )
+        }
+    };
+    ConditionOutcome { result, rule: None }
+}
+
+/// A policy value parsed for `base`, its variables substituted.
+fn policy_value<'c>(
+    value: &'c CompiledValue,
+    base: BaseOperator,
+    request: &Request,
+) -> Option<Cow<'c, Parsed>> {
+    match &value.value {
+        ValueForm::Fixed(parsed) => Some(Cow::Borrowed(parsed)),
+        ValueForm::Variable(pieces) => substitute(request, pieces, None).map(|s| {
+            Cow::Owned(match base {
+                BaseOperator::StringLike | BaseOperator::StringNotLike => Parsed::Pattern(s.glob),
+                _ => parse_value(&s.text, base, true),
+            })
+        }),
+    }
+}
+
+/// The condition with the request's values and the policy's values as substituted, for
+/// showing.
+pub(crate) fn describe(condition: &CompiledCondition, request: &Request) -> ConditionDetail {
+    let outcome = evaluate(condition, request);
+    let found = context::lookup(request, &condition.key);
+    ConditionDetail {
+        operator: alloc::format!("{}", condition.operator),
+        key: condition.key.clone(),
+        request_values: (!found.is_missing()).then(|| found.iter().map(String::from).collect()),
+        policy_values: condition
+            .values
+            .iter()
+            .map(|value| match &value.value {
+                ValueForm::Fixed(_) => PatternDetail {
+                    written: value.written.clone(),
+                    substituted: Some(value.written.clone()),
+                    variables: Vec::new(),
+                },
+                ValueForm::Variable(pieces) => {
+                    let mut variables = Vec::new();
+                    let substituted = substitute(request, pieces, Some(&mut variables));
+                    PatternDetail {
+                        written: value.written.clone(),
+                        substituted: substituted.map(|s| s.text),
+                        variables,
+                    }
+                }
+            })
+            .collect(),
+        result: outcome.result,
+        rule: outcome.rule,
     }
 }
 

@@ -3,23 +3,53 @@
 //! (<https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html>).
 //! Key names match without regard to case.
 
-use alloc::borrow::Cow;
-use alloc::vec::Vec;
+use alloc::string::String;
 
 use super::request::{PrincipalType, Request};
 
-/// The values of a key in a request.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// The values of a key in a request, borrowed from it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Values<'r> {
     /// The key is not in the request.
     Missing,
-    /// Its values (possibly none, for an empty multivalued key).
-    Present(Vec<Cow<'r, str>>),
+    /// One value.
+    One(&'r str),
+    /// A list of values (possibly empty, for an empty multivalued key).
+    Many(&'r [String]),
 }
 
 impl<'r> Values<'r> {
-    fn one(value: impl Into<Cow<'r, str>>) -> Self {
-        Self::Present(alloc::vec![value.into()])
+    /// The values (none when missing).
+    pub(crate) fn iter(self) -> impl Iterator<Item = &'r str> {
+        let (one, many): (Option<&'r str>, &'r [String]) = match self {
+            Self::Missing => (None, &[]),
+            Self::One(value) => (Some(value), &[]),
+            Self::Many(values) => (None, values),
+        };
+        one.into_iter().chain(many.iter().map(String::as_str))
+    }
+
+    /// Whether the request has the key.
+    pub(crate) fn is_missing(self) -> bool {
+        self == Self::Missing
+    }
+
+    /// Whether the request has no value for the key (missing, or an empty list).
+    pub(crate) fn is_empty(self) -> bool {
+        match self {
+            Self::Missing => true,
+            Self::One(_) => false,
+            Self::Many(values) => values.is_empty(),
+        }
+    }
+
+    /// The value of a single-valued key (what a policy variable takes).
+    pub(crate) fn single(self) -> Option<&'r str> {
+        match self {
+            Self::One(value) => Some(value),
+            Self::Many([value]) => Some(value.as_str()),
+            Self::Missing | Self::Many(_) => None,
+        }
     }
 }
 
@@ -30,13 +60,7 @@ pub(crate) fn lookup<'r>(request: &'r Request, key: &str) -> Values<'r> {
         .iter()
         .find(|entry| entry.key.eq_ignore_ascii_case(key))
     {
-        return Values::Present(
-            entry
-                .values
-                .iter()
-                .map(|v| Cow::Borrowed(v.as_str()))
-                .collect(),
-        );
+        return Values::Many(&entry.values);
     }
     derived(request, key)
 }
@@ -44,33 +68,27 @@ pub(crate) fn lookup<'r>(request: &'r Request, key: &str) -> Values<'r> {
 fn derived<'r>(request: &'r Request, key: &str) -> Values<'r> {
     let principal = &request.principal;
     let anonymous = principal.principal_type == PrincipalType::Anonymous;
+    let one = |value: Option<&'r str>| value.map_or(Values::Missing, Values::One);
     if let Some(tag_key) = strip_prefix_ignore_case(key, "aws:PrincipalTag/") {
-        return principal.tag(tag_key).map_or(Values::Missing, Values::one);
+        return one(principal.tag(tag_key));
     }
     let is = |name: &str| key.eq_ignore_ascii_case(name);
     if is("aws:PrincipalArn") {
-        principal
-            .principal_arn()
-            .map_or(Values::Missing, Values::one)
+        one(principal.principal_arn())
     } else if is("aws:PrincipalAccount") {
         if anonymous {
-            Values::one("anonymous")
-        } else if principal.account.is_empty() {
-            Values::Missing
+            Values::One("anonymous")
         } else {
-            Values::one(principal.account.as_str())
+            one(Some(principal.account.as_str()).filter(|a| !a.is_empty()))
         }
     } else if is("aws:PrincipalType") {
-        Values::one(principal.principal_type.as_str())
+        Values::One(principal.principal_type.as_str())
     } else if is("aws:userid") {
-        Values::one(principal.user_id.as_str())
+        Values::One(&principal.user_id)
     } else if is("aws:username") {
-        principal.username().map_or(Values::Missing, Values::one)
+        one(principal.username())
     } else if is("aws:ResourceAccount") {
-        request
-            .resource_account
-            .as_deref()
-            .map_or(Values::Missing, Values::one)
+        one(request.resource_account.as_deref())
     } else {
         Values::Missing
     }
@@ -113,11 +131,8 @@ mod tests {
         }
     }
 
-    fn one(request: &Request, key: &str) -> Option<alloc::string::String> {
-        match lookup(request, key) {
-            Values::Present(values) => values.first().map(|v| v.clone().into_owned()),
-            Values::Missing => None,
-        }
+    fn one(request: &Request, key: &str) -> Option<String> {
+        lookup(request, key).iter().next().map(String::from)
     }
 
     #[test]

@@ -34,6 +34,12 @@ pub struct PolicySet {
     /// Whether the resource-based policy is a role's trust policy, which must allow the caller
     /// even within its own account.
     pub resource_is_trust_policy: bool,
+    /// Whether the resource-based policy must allow the caller even within its own account, as
+    /// KMS key policies must ("Unless the key policy explicitly allows it, you cannot use IAM
+    /// policies to allow access to a KMS key",
+    /// <https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html>). Trust policies
+    /// always must.
+    pub resource_must_allow: bool,
     /// The SCPs of the principal's account, level by level from the organization root down to
     /// the account; empty when none apply (no organization, the management account, a
     /// service-linked role).
@@ -54,7 +60,7 @@ pub struct OrgLevel {
 /// One layer (or one organization level), evaluated.
 struct Evaluated {
     layer: Layer,
-    level: Option<(usize, String)>,
+    level: Option<usize>,
     allows: Vec<(StatementRef, Option<GrantedTo>)>,
     denies: Vec<StatementRef>,
     trace: Vec<PolicyTrace>,
@@ -83,7 +89,7 @@ impl Evaluated {
 fn evaluate_layer(
     prepared: &Prepared<'_>,
     layer: Layer,
-    level: Option<(usize, String)>,
+    level: Option<usize>,
     policies: &[CompiledPolicy],
 ) -> Evaluated {
     let with_principal = matches!(
@@ -107,7 +113,7 @@ fn evaluate_layer(
             }
             let reference = StatementRef {
                 layer,
-                level: evaluated.level.as_ref().map(|(i, _)| *i),
+                level: evaluated.level,
                 policy: policy.name.clone(),
                 index: statement.index,
                 sid: statement.sid.clone(),
@@ -119,10 +125,7 @@ fn evaluate_layer(
             }
         }
         if prepared.explain {
-            evaluated.trace.push(PolicyTrace {
-                name: policy.name.clone(),
-                statements,
-            });
+            evaluated.trace.push(PolicyTrace { statements });
         }
     }
     evaluated
@@ -130,19 +133,12 @@ fn evaluate_layer(
 
 /// Decides `request` against `set`, with every statement's trace when `explain`.
 pub(crate) fn decide(request: &Request, set: &PolicySet, explain: bool) -> Response {
-    let prepared = Prepared::new(request, explain);
+    let prepared = Prepared::new(request, explain, set.boundary.is_some());
     let levels = |layer: Layer, levels: &[OrgLevel]| -> Vec<Evaluated> {
         levels
             .iter()
             .enumerate()
-            .map(|(i, level)| {
-                evaluate_layer(
-                    &prepared,
-                    layer,
-                    Some((i, level.name.clone())),
-                    &level.policies,
-                )
-            })
+            .map(|(i, level)| evaluate_layer(&prepared, layer, Some(i), &level.policies))
             .collect()
     };
     let rcps = levels(Layer::ResourceControlPolicy, &set.rcps);
@@ -224,7 +220,7 @@ pub(crate) fn decide(request: &Request, set: &PolicySet, explain: bool) -> Respo
             }
             Ok(())
         };
-        if trust && grant.is_none() || cross_account && grant.is_none() {
+        if (trust || set.resource_must_allow || cross_account) && grant.is_none() {
             break 'decided (
                 Decision::ImplicitDeny,
                 implicit(Layer::ResourceBasedPolicy),
@@ -281,7 +277,7 @@ pub(crate) fn decide(request: &Request, set: &PolicySet, explain: bool) -> Respo
         all.iter()
             .map(|e| LayerTrace {
                 layer: e.layer,
-                level: e.level.clone(),
+                level: e.level,
                 verdict: e.verdict(),
                 policies: e.trace.clone(),
             })

@@ -1,6 +1,7 @@
 //! Whether a statement applies to a request: its principal (in resource-based policies), action,
-//! resource and every condition key must match. With an explanation, every element is compared
-//! and recorded; without, the first mismatch ends the statement.
+//! resource and every condition key must match. Conditions are evaluated only when the rest
+//! matched. With a trace, the principal, action and resource are all compared and recorded; the
+//! trace holds only booleans and indices (see `detail` for the values).
 
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -8,8 +9,8 @@ use alloc::vec::Vec;
 use super::compile::{CompiledPrincipal, CompiledStatement, Matchers, Text};
 use super::condition;
 use super::request::{PrincipalType, Request};
-use super::substitute::substitute;
-use super::trace::{GrantedTo, MatchTrace, PatternTrace, StatementTrace};
+use super::substitute::slot_values;
+use super::trace::{ConditionOutcome, ElementTrace, GrantedTo, StatementTrace};
 use crate::pattern::Glob;
 use crate::policy::model::PrincipalKind;
 
@@ -28,15 +29,20 @@ pub(crate) struct Prepared<'r> {
     pub(crate) request: &'r Request,
     /// The action, lower-cased (actions match without regard to case).
     pub(crate) action: String,
+    /// Whether to record a trace.
     pub(crate) explain: bool,
+    /// Whether the caller has a permissions boundary (`NotPrincipal` with `Deny` then always
+    /// applies to it).
+    pub(crate) has_boundary: bool,
 }
 
 impl<'r> Prepared<'r> {
-    pub(crate) fn new(request: &'r Request, explain: bool) -> Self {
+    pub(crate) fn new(request: &'r Request, explain: bool, has_boundary: bool) -> Self {
         Self {
             request,
             action: request.action.to_ascii_lowercase(),
             explain,
+            has_boundary,
         }
     }
 
@@ -44,161 +50,162 @@ impl<'r> Prepared<'r> {
     /// name who they apply to.
     pub(crate) fn statement(&self, statement: &CompiledStatement, with_principal: bool) -> Outcome {
         let explain = self.explain;
-        let (principal_ok, granted_to, principal_trace) =
-            match (&statement.principal, with_principal) {
-                (Some(principal), true) => {
-                    let (matched, granted_to, trace) = self.principal(principal);
-                    (matched, granted_to, trace)
-                }
-                // A resource-based statement without a principal names nobody.
-                (None, true) => (false, None, None),
-                (_, false) => (true, None, None),
-            };
-        if !explain && !principal_ok {
-            return Outcome {
-                applies: false,
-                granted_to: None,
-                trace: None,
-            };
-        }
-        let (action_ok, action_trace) = self.actions(&statement.actions);
-        if !explain && !action_ok {
-            return Outcome {
-                applies: false,
-                granted_to: None,
-                trace: None,
-            };
-        }
-        let (resource_ok, resource_trace) = match &statement.resources {
-            Some(resources) => {
-                let (ok, trace) = self.resources(resources);
-                (ok, trace)
-            }
-            None => (true, None),
+        let not_applying = Outcome {
+            applies: false,
+            granted_to: None,
+            trace: None,
         };
-        if !explain && !resource_ok {
-            return Outcome {
-                applies: false,
-                granted_to: None,
-                trace: None,
-            };
+        let (principal, granted_to) = match (&statement.principal, with_principal) {
+            (Some(principal), true) => {
+                let (trace, granted_to) = self.principal(principal);
+                (Some(trace), granted_to)
+            }
+            // A resource-based statement without a principal names nobody.
+            (None, true) => (
+                Some(ElementTrace {
+                    matched: false,
+                    pattern: None,
+                }),
+                None,
+            ),
+            (_, false) => (None, None),
+        };
+        let principal_ok = principal.is_none_or(|p| p.matched);
+        if !explain && !principal_ok {
+            return not_applying;
         }
-        let mut conditions_ok = true;
-        let mut condition_traces = Vec::new();
-        for condition in &statement.conditions {
-            let (holds, trace) = condition::evaluate(condition, self.request, explain);
-            conditions_ok &= holds;
-            condition_traces.extend(trace);
-            if !explain && !holds {
-                break;
+        let action = self.actions(&statement.actions);
+        if !explain && !action.matched {
+            return not_applying;
+        }
+        let resource = statement.resources.as_ref().map(|r| self.resources(r));
+        let resource_ok = resource.is_none_or(|r| r.matched);
+        if !explain && !resource_ok {
+            return not_applying;
+        }
+        let mut conditions: Option<Vec<ConditionOutcome>> = None;
+        let mut conditions_ok = false;
+        if principal_ok && action.matched && resource_ok {
+            if explain {
+                let outcomes: Vec<ConditionOutcome> = statement
+                    .conditions
+                    .iter()
+                    .map(|c| condition::evaluate(c, self.request))
+                    .collect();
+                conditions_ok = outcomes.iter().all(|o| o.result);
+                conditions = Some(outcomes);
+            } else {
+                conditions_ok = statement
+                    .conditions
+                    .iter()
+                    .all(|c| condition::evaluate(c, self.request).result);
             }
         }
-        let applies = principal_ok && action_ok && resource_ok && conditions_ok;
+        let applies = principal_ok && action.matched && resource_ok && conditions_ok;
         Outcome {
             applies,
             granted_to: granted_to.filter(|_| applies),
-            trace: explain.then(|| StatementTrace {
-                index: statement.index,
-                pointer: statement.pointer.clone(),
-                sid: statement.sid.clone(),
-                effect: statement.effect,
+            trace: explain.then_some(StatementTrace {
                 applies,
-                principal: principal_trace,
-                action: action_trace.unwrap_or_else(|| self.no_match(&self.request.action, false)),
-                resource: resource_trace,
-                conditions: condition_traces,
+                principal,
+                action,
+                resource,
+                conditions,
             }),
         }
     }
 
-    fn no_match(&self, value: &str, negated: bool) -> MatchTrace {
-        MatchTrace {
-            matched: false,
-            negated,
-            value: value.into(),
-            matching: None,
-        }
-    }
-
-    fn actions(&self, actions: &Matchers<Glob>) -> (bool, Option<MatchTrace>) {
+    fn actions(&self, actions: &Matchers<Glob>) -> ElementTrace {
         let found = actions
             .patterns
             .iter()
-            .find(|(_, glob)| glob.matches(&self.action));
-        let matched = found.is_some() != actions.negated;
-        let trace = self.explain.then(|| MatchTrace {
-            matched,
-            negated: actions.negated,
-            value: self.request.action.clone(),
-            matching: found.map(|(written, _)| fixed(written)),
-        });
-        (matched, trace)
-    }
-
-    fn resources(&self, resources: &Matchers<Text>) -> (bool, Option<MatchTrace>) {
-        let resource = self.request.resource.as_str();
-        let mut found = None;
-        for (written, text) in &resources.patterns {
-            let (hit, trace) = match text {
-                Text::Fixed(glob) => (glob.matches(resource), None),
-                Text::Variable(pieces) => {
-                    let mut variables = Vec::new();
-                    let substituted =
-                        substitute(self.request, pieces, self.explain.then_some(&mut variables));
-                    let hit = substituted
-                        .as_ref()
-                        .is_some_and(|s| s.glob.matches(resource));
-                    let trace = PatternTrace {
-                        written: written.clone(),
-                        substituted: substituted.map(|s| s.text),
-                        variables,
-                    };
-                    (hit, Some(trace))
-                }
-            };
-            if hit {
-                found = Some(trace.unwrap_or_else(|| fixed(written)));
-                break;
-            }
+            .position(|(_, glob)| glob.matches(&self.action));
+        ElementTrace {
+            matched: found.is_some() != actions.negated,
+            pattern: found,
         }
-        let matched = found.is_some() != resources.negated;
-        let trace = self.explain.then(|| MatchTrace {
-            matched,
-            negated: resources.negated,
-            value: resource.into(),
-            matching: found,
-        });
-        (matched, trace)
     }
 
-    /// Whether the caller is among `principal` (or, for `NotPrincipal`, not among it), and how
-    /// it is named there.
-    fn principal(
-        &self,
-        principal: &CompiledPrincipal,
-    ) -> (bool, Option<GrantedTo>, Option<MatchTrace>) {
-        let mut best: Option<(GrantedTo, &str)> =
-            principal.everyone.then_some((GrantedTo::Principal, "*"));
-        for (kind, id) in &principal.ids {
+    fn resources(&self, resources: &Matchers<Text>) -> ElementTrace {
+        let resource = self.request.resource.as_str();
+        let found = resources.patterns.iter().position(|(_, text)| match text {
+            Text::Fixed(glob) => glob.matches(resource),
+            // A variable without a value leaves a pattern that matches nothing.
+            Text::Variable {
+                glob, variables, ..
+            } => slot_values(self.request, variables).is_some_and(|(values, count)| {
+                glob.matches_with(resource, values.get(..count).unwrap_or_default())
+            }),
+        });
+        ElementTrace {
+            matched: found.is_some() != resources.negated,
+            pattern: found,
+        }
+    }
+
+    /// Whether the statement's principal covers the caller, and how it names it.
+    fn principal(&self, principal: &CompiledPrincipal) -> (ElementTrace, Option<GrantedTo>) {
+        if principal.negated {
+            return self.not_principal(principal);
+        }
+        let mut best: Option<(GrantedTo, Option<usize>)> =
+            principal.everyone.then_some((GrantedTo::Principal, None));
+        for (i, (kind, id)) in principal.ids.iter().enumerate() {
             if let Some(granted) = self.names_caller(*kind, id)
                 && best.is_none_or(|(b, _)| granted < b)
             {
-                best = Some((granted, id));
+                best = Some((granted, Some(i)));
             }
         }
-        let matched = best.is_some() != principal.negated;
-        let granted_to = if principal.negated {
-            matched.then_some(GrantedTo::Principal)
-        } else {
-            best.map(|(g, _)| g)
+        let trace = ElementTrace {
+            matched: best.is_some(),
+            pattern: best.and_then(|(_, i)| i),
         };
-        let trace = self.explain.then(|| MatchTrace {
-            matched,
-            negated: principal.negated,
-            value: self.caller_name(),
-            matching: best.map(|(_, id)| fixed(id)),
+        (trace, best.map(|(g, _)| g))
+    }
+
+    /// `NotPrincipal`: the statement applies to everyone except a caller whose every level is
+    /// listed — the account, then the user, or the role and the session — and never exempts a
+    /// caller that has a permissions boundary
+    /// (<https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html>).
+    fn not_principal(&self, principal: &CompiledPrincipal) -> (ElementTrace, Option<GrantedTo>) {
+        let caller = &self.request.principal;
+        let listed = |kind: PrincipalKind, test: &dyn Fn(&str) -> bool| {
+            principal
+                .ids
+                .iter()
+                .position(|(k, id)| *k == kind && test(id))
+        };
+        let aws = PrincipalKind::Aws;
+        let account = listed(aws, &|id| names_account(id, &caller.account));
+        let itself = listed(aws, &|id| {
+            id == caller.arn
+                || (caller.principal_type == PrincipalType::User && id == caller.user_id)
         });
-        (matched, granted_to, trace)
+        let exempt_at = if principal.everyone || listed(aws, &|id| id == "*").is_some() {
+            Some(None)
+        } else {
+            match caller.principal_type {
+                PrincipalType::Account => account.map(Some),
+                PrincipalType::User | PrincipalType::FederatedUser => account.and(itself).map(Some),
+                PrincipalType::AssumedRole => {
+                    let role = listed(aws, &|id| {
+                        caller.role_arn.as_deref() == Some(id) || is_role_id_of(id, &caller.user_id)
+                    });
+                    account.and(role).and(itself).map(Some)
+                }
+                PrincipalType::Service => {
+                    listed(PrincipalKind::Service, &|id| id == caller.arn).map(Some)
+                }
+                PrincipalType::Anonymous => None,
+            }
+        };
+        let exempt = exempt_at.is_some() && !self.has_boundary;
+        let trace = ElementTrace {
+            matched: !exempt,
+            pattern: exempt_at.flatten(),
+        };
+        (trace, (!exempt).then_some(GrantedTo::Principal))
     }
 
     /// How the principal id `id` of type `kind` names the caller, if it does
@@ -242,27 +249,10 @@ impl<'r> Prepared<'r> {
             PrincipalKind::CanonicalUser => None,
         }
     }
-
-    fn caller_name(&self) -> String {
-        let caller = &self.request.principal;
-        match caller.principal_type {
-            PrincipalType::Anonymous => "anonymous".into(),
-            _ => caller.arn.clone(),
-        }
-    }
-}
-
-/// A pattern without variables, for the trace.
-fn fixed(written: &str) -> PatternTrace {
-    PatternTrace {
-        written: written.into(),
-        substituted: Some(written.into()),
-        variables: Vec::new(),
-    }
 }
 
 /// Whether `id` (`123456789012` or `arn:<partition>:iam::123456789012:root`) names `account`.
-fn names_account(id: &str, account: &str) -> bool {
+pub(crate) fn names_account(id: &str, account: &str) -> bool {
     if id == account {
         return !account.is_empty();
     }

@@ -7,11 +7,32 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::compile::OwnedPiece;
-use super::context::{self, Values};
+use super::compile::{OwnedPiece, Variable};
+use super::context;
+use super::detail::VariableDetail;
 use super::request::Request;
-use super::trace::VariableTrace;
 use crate::pattern::Glob;
+
+/// The most variables one pattern can hold (one more than any real policy needs).
+pub(crate) const MAX_SLOTS: usize = 8;
+
+/// The values of a pattern's variables, borrowed from the request: `None` when one has no
+/// value and no default.
+pub(crate) fn slot_values<'a>(
+    request: &'a Request,
+    variables: &'a [Variable],
+) -> Option<([&'a str; MAX_SLOTS], usize)> {
+    let mut values = [""; MAX_SLOTS];
+    if variables.len() > MAX_SLOTS {
+        return None;
+    }
+    for (slot, variable) in values.iter_mut().zip(variables) {
+        *slot = context::lookup(request, &variable.key)
+            .single()
+            .or(variable.default.as_deref())?;
+    }
+    Some((values, variables.len()))
+}
 
 /// Text after substitution.
 pub(crate) struct Substituted {
@@ -27,7 +48,7 @@ pub(crate) struct Substituted {
 pub(crate) fn substitute(
     request: &Request,
     pieces: &[OwnedPiece],
-    mut variables: Option<&mut Vec<VariableTrace>>,
+    mut variables: Option<&mut Vec<VariableDetail>>,
 ) -> Option<Substituted> {
     let mut text = String::new();
     let mut glob = Glob::new();
@@ -47,14 +68,12 @@ pub(crate) fn substitute(
                 key,
                 default,
             } => {
-                let value = match context::lookup(request, key) {
-                    Values::Present(values) if values.len() == 1 => {
-                        values.into_iter().next().map(|v| (v.into_owned(), false))
-                    }
-                    _ => default.clone().map(|d| (d, true)),
+                let value = match context::lookup(request, key).single() {
+                    Some(value) => Some((String::from(value), false)),
+                    None => default.clone().map(|d| (d, true)),
                 };
                 if let Some(trace) = variables.as_deref_mut() {
-                    trace.push(VariableTrace {
+                    trace.push(VariableDetail {
                         variable: source.clone(),
                         value: value.as_ref().map(|(v, _)| v.clone()),
                         from_default: value.as_ref().is_some_and(|(_, d)| *d),

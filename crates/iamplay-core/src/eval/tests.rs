@@ -103,13 +103,14 @@ fn the_student_lists_their_own_folder_and_not_another() {
         Some(Layer::IdentityBasedPolicy)
     );
     assert_eq!(
-        denied.aws_error.unwrap().message,
+        denied.aws_error.clone().unwrap().message,
         "User: arn:aws:sts::111122223333:assumed-role/CourseAccessRole/my-session is not authorized to perform: s3:ListBucket on resource: \"arn:aws:s3:::wisdom-learn-course-bucket\" because no identity-based policy allows the s3:ListBucket action"
     );
     // The explanation says which condition failed and what the variable became.
-    let statement = &denied.layers[0].policies[0].statements[0];
+    let layers = details(&denied, &list("123456", "PREFIX/234567/"), &set);
+    let statement = &layers[0].policies[0].statements[0];
     assert!(!statement.applies && statement.action.matched);
-    let condition = &statement.conditions[0];
+    let condition = &statement.conditions.as_ref().unwrap()[0];
     assert_eq!(
         condition.request_values.as_deref(),
         Some(&["PREFIX/234567/".into()][..])
@@ -155,22 +156,21 @@ fn objects_follow_the_tag_in_the_resource_arn() {
     // Without the tag the variable has no value, so the resource matches nothing.
     let mut untagged = student("x");
     untagged.tags.clear();
-    let response = evaluate(
-        &request(
-            untagged,
-            "s3:GetObject",
-            "arn:aws:s3:::wisdom-learn-course-bucket/PREFIX//x",
-            vec![],
-        ),
-        &set,
-        EXPLAIN,
+    let untagged_get = request(
+        untagged,
+        "s3:GetObject",
+        "arn:aws:s3:::wisdom-learn-course-bucket/PREFIX//x",
+        vec![],
     );
+    let response = evaluate(&untagged_get, &set, EXPLAIN);
     assert_eq!(response.decision, Decision::ImplicitDeny);
-    let resource = response.layers[0].policies[0].statements[1]
+    let layers = details(&response, &untagged_get, &set);
+    let resource = layers[0].policies[0].statements[1]
         .resource
         .clone()
         .unwrap();
     assert!(!resource.matched);
+    assert_eq!(resource.matching, None);
 }
 
 #[test]

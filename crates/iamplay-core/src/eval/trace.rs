@@ -114,106 +114,59 @@ pub enum GrantedTo {
     Account,
 }
 
-/// One layer's evaluation.
+/// One layer's (or organization level's) evaluation, compact: what matched, by index into
+/// the [`PolicySet`](super::PolicySet)'s policies. [`details`](super::details) turns it into
+/// values and texts.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct LayerTrace {
     /// The layer.
     pub layer: Layer,
-    /// For SCPs and RCPs, the organization level (0 = root) and its name.
-    pub level: Option<(usize, String)>,
+    /// For SCPs and RCPs, the organization level (0 = root).
+    pub level: Option<usize>,
     /// What it said.
     pub verdict: Verdict,
-    /// Its policies.
+    /// Its policies, in the order of the set.
     pub policies: Vec<PolicyTrace>,
 }
 
-/// One policy's evaluation.
+/// One policy's statements.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PolicyTrace {
-    /// The policy's name.
-    pub name: String,
-    /// Its statements.
+    /// Its statements, in order.
     pub statements: Vec<StatementTrace>,
 }
 
 /// One statement's evaluation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct StatementTrace {
-    /// Its index in the policy.
-    pub index: usize,
-    /// Its JSON pointer in the policy text.
-    pub pointer: String,
-    /// Its `Sid`.
-    pub sid: Option<String>,
-    /// Its effect.
-    pub effect: Effect,
-    /// Whether it applies to the request (every element matched).
+    /// Whether it applies to the request.
     pub applies: bool,
     /// The `Principal` / `NotPrincipal` comparison, in resource-based policies.
-    pub principal: Option<MatchTrace>,
+    pub principal: Option<ElementTrace>,
     /// The `Action` / `NotAction` comparison.
-    pub action: MatchTrace,
+    pub action: ElementTrace,
     /// The `Resource` / `NotResource` comparison, if the statement has one.
-    pub resource: Option<MatchTrace>,
-    /// Each condition key.
-    pub conditions: Vec<ConditionTrace>,
+    pub resource: Option<ElementTrace>,
+    /// Each condition key's outcome, in order; `None` when they were not evaluated because
+    /// the principal, action or resource did not match.
+    pub conditions: Option<Vec<ConditionOutcome>>,
 }
 
-/// Comparing one request value with an element's patterns.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct MatchTrace {
-    /// Whether the element is satisfied (for `Not...`, whether no pattern matched).
+/// Whether an element matched, and which of its patterns (or principal ids) did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct ElementTrace {
+    /// Whether the element is satisfied (for `Not...`, whether the request is not excluded).
     pub matched: bool,
-    /// Whether it is `NotPrincipal`, `NotAction` or `NotResource`.
-    pub negated: bool,
-    /// The request's value.
-    pub value: String,
-    /// The pattern that matched, as written, with its value after substituting variables.
-    pub matching: Option<PatternTrace>,
+    /// The index of the pattern that matched the request.
+    pub pattern: Option<usize>,
 }
 
-/// A pattern or condition value as written and after substituting its policy variables.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PatternTrace {
-    /// As written in the policy.
-    pub written: String,
-    /// After substitution; `None` when a variable had no value (then it matches nothing).
-    pub substituted: Option<String>,
-    /// The variables substituted, with their values.
-    pub variables: Vec<VariableTrace>,
-}
-
-/// One policy variable and what it was replaced with.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct VariableTrace {
-    /// The variable as written, e.g. `${aws:PrincipalTag/userid}`.
-    pub variable: String,
-    /// Its value; `None` when the request has no value for it (and no default).
-    pub value: Option<String>,
-    /// Whether the value is the variable's default.
-    pub from_default: bool,
-}
-
-/// One condition key's evaluation.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ConditionTrace {
-    /// The operator, as written (`ForAnyValue:StringLike`).
-    pub operator: String,
-    /// The condition key, as written.
-    pub key: String,
-    /// The request's values for the key; `None` when the request does not have it.
-    pub request_values: Option<Vec<String>>,
-    /// The policy's values.
-    pub policy_values: Vec<PatternTrace>,
-    /// Whether the condition holds.
+/// One condition key's outcome.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct ConditionOutcome {
+    /// Whether it holds.
     pub result: bool,
-    /// Why, where the rule is not just "a value matched".
+    /// The documented rule that decided it, where it is not just "a value matched".
     pub rule: Option<ConditionRule>,
 }
 

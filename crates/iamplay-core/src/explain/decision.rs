@@ -6,9 +6,10 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::{Lang, tr};
-use crate::eval::trace::{
-    ConditionRule, ConditionTrace, Decision, Layer, LayerTrace, MatchTrace, PatternTrace, Response,
-    StatementRef, StatementTrace, Verdict,
+use crate::eval::trace::{Decision, Layer, Response, StatementRef, Verdict};
+use crate::eval::{
+    ConditionDetail, ConditionRule, LayerDetail, MatchDetail, PatternDetail, PolicySet, Request,
+    StatementDetail, details,
 };
 use crate::policy::model::Effect;
 
@@ -68,13 +69,19 @@ pub struct StatementExplanation {
     pub applies: bool,
 }
 
-/// Explains `response` (evaluated with an explanation) in `lang`.
+/// Explains `response`, the answer to `request` against `set` (evaluated with an
+/// explanation), in `lang`.
 #[must_use]
-pub fn explain_decision(response: &Response, action: &str, lang: Lang) -> Explanation {
+pub fn explain_decision(
+    response: &Response,
+    request: &Request,
+    set: &PolicySet,
+    lang: Lang,
+) -> Explanation {
+    let layers = details(response, request, set);
     Explanation {
-        headline: headline(response, action, lang),
-        layers: response
-            .layers
+        headline: headline(response, &layers, &request.action, lang),
+        layers: layers
             .iter()
             .map(|layer| explain_layer(layer, lang))
             .collect(),
@@ -121,7 +128,7 @@ fn statement_name(statement: &StatementRef) -> String {
     }
 }
 
-fn headline(response: &Response, action: &str, lang: Lang) -> String {
+fn headline(response: &Response, layers: &[LayerDetail], action: &str, lang: Lang) -> String {
     match (response.decision, response.denial) {
         (Decision::Allow, _) => {
             let deciding: Vec<String> = response
@@ -177,7 +184,7 @@ fn headline(response: &Response, action: &str, lang: Lang) -> String {
         }
         (_, Some(denial)) => {
             let layer = layer_name(denial.layer, lang);
-            let before = allowed_before(response, denial.layer, lang);
+            let before = allowed_before(layers, denial.layer, lang);
             tr!(
                 lang,
                 "Denied implicitly: no {layer} allows `{action}`{before}.",
@@ -190,12 +197,11 @@ fn headline(response: &Response, action: &str, lang: Lang) -> String {
 }
 
 /// ", although the identity-based policy allows it" for a deny by a limiting layer.
-fn allowed_before(response: &Response, denied_by: Layer, lang: Lang) -> String {
+fn allowed_before(layers: &[LayerDetail], denied_by: Layer, lang: Lang) -> String {
     if !matches!(denied_by, Layer::PermissionsBoundary | Layer::SessionPolicy) {
         return String::new();
     }
-    let allowing: Vec<String> = response
-        .layers
+    let allowing: Vec<String> = layers
         .iter()
         .filter(|l| {
             l.verdict == Verdict::Allow
@@ -218,7 +224,7 @@ fn allowed_before(response: &Response, denied_by: Layer, lang: Lang) -> String {
     )
 }
 
-fn explain_layer(layer: &LayerTrace, lang: Lang) -> LayerExplanation {
+fn explain_layer(layer: &LayerDetail, lang: Lang) -> LayerExplanation {
     let name = layer_name(layer.layer, lang);
     let level = layer
         .level
@@ -262,7 +268,11 @@ fn explain_layer(layer: &LayerTrace, lang: Lang) -> LayerExplanation {
     }
 }
 
-fn explain_statement(policy: &str, statement: &StatementTrace, lang: Lang) -> StatementExplanation {
+fn explain_statement(
+    policy: &str,
+    statement: &StatementDetail,
+    lang: Lang,
+) -> StatementExplanation {
     let name = match &statement.sid {
         Some(sid) if !sid.is_empty() => format!("`{sid}`"),
         _ => format!("#{}", statement.index + 1),
@@ -296,7 +306,15 @@ fn explain_statement(policy: &str, statement: &StatementTrace, lang: Lang) -> St
             lang,
         ));
     }
-    details.extend(statement.conditions.iter().map(|c| condition(c, lang)));
+    match &statement.conditions {
+        Some(conditions) => details.extend(conditions.iter().map(|c| condition(c, lang))),
+        None => details.push(tr!(
+            lang,
+            "· conditions not checked: the statement already does not apply",
+            "· 未检查条件：语句已不适用",
+            "· 未檢查條件：陳述式已不適用"
+        )),
+    }
     StatementExplanation {
         title: tr!(
             lang,
@@ -314,7 +332,7 @@ fn mark(ok: bool) -> &'static str {
 }
 
 /// `` `PREFIX/${aws:PrincipalTag/userid}/` = `PREFIX/123456/` (`${aws:PrincipalTag/userid}` = `123456`) ``
-fn pattern(pattern: &PatternTrace, lang: Lang) -> String {
+fn pattern(pattern: &PatternDetail, lang: Lang) -> String {
     let written = &pattern.written;
     if pattern.variables.is_empty() {
         return format!("`{written}`");
@@ -361,7 +379,7 @@ fn pattern(pattern: &PatternTrace, lang: Lang) -> String {
     }
 }
 
-fn element(what: String, trace: &MatchTrace, lang: Lang) -> String {
+fn element(what: String, trace: &MatchDetail, lang: Lang) -> String {
     let value = &trace.value;
     let ok = mark(trace.matched);
     let not = if trace.negated { "Not" } else { "" };
@@ -399,7 +417,7 @@ fn element(what: String, trace: &MatchTrace, lang: Lang) -> String {
     }
 }
 
-fn condition(trace: &ConditionTrace, lang: Lang) -> String {
+fn condition(trace: &ConditionDetail, lang: Lang) -> String {
     let ok = mark(trace.result);
     let (operator, key) = (&trace.operator, &trace.key);
     let wanted: Vec<String> = trace

@@ -6,7 +6,7 @@
 //!   "source": "https://docs.aws.amazon.com/... (and/or docs/sources/evaluation-logic.md §3)",
 //!   "policies": {
 //!     "identity": [policy, ...], "boundary": policy, "session": [policy, ...],
-//!     "resource": policy, "trust": false,
+//!     "resource": policy, "trust": false, "mustAllow": false,
 //!     "scps": [{"name": "Root", "policies": [policy | "FullAWSAccess", ...]}, ...],
 //!     "rcps": [{"name": "Root", "policies": [policy | "RCPFullAWSAccess", ...]}, ...]
 //!   },
@@ -43,7 +43,7 @@ use std::collections::BTreeSet;
 use iamplay_core::aws_managed;
 use iamplay_core::eval::{
     Caller, ContextEntry, Options, OrgLevel, PolicySet, PrincipalType, Request, StatementRef, Tag,
-    compile, evaluate,
+    compile, details, evaluate,
 };
 use iamplay_core::policy::{Context, PolicyKind, check};
 use libtest_mimic::Failed;
@@ -109,7 +109,8 @@ pub(crate) fn run_case(case: &Value) -> Result<(), Failed> {
     if problems.is_empty() {
         Ok(())
     } else {
-        let trace = serde_json::to_string_pretty(&response.layers).unwrap_or_default();
+        let trace =
+            serde_json::to_string_pretty(&details(&response, &request, &set)).unwrap_or_default();
         Err(format!("{}\ntrace: {trace}", problems.join("\n")).into())
     }
 }
@@ -196,6 +197,7 @@ fn policy_set(value: &Value) -> Result<PolicySet, String> {
             policy => Some(compiled(policy, resource_kind)?),
         },
         resource_is_trust_policy: trust,
+        resource_must_allow: value["mustAllow"].as_bool().unwrap_or(false),
         scps: levels(&value["scps"], PolicyKind::ServiceControlPolicy)?,
         rcps: levels(&value["rcps"], PolicyKind::ResourceControlPolicy)?,
     })

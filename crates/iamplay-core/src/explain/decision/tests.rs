@@ -7,7 +7,7 @@ use crate::policy::PolicyKind;
 
 /// The seed lesson (001): the role policy with `${aws:PrincipalTag/userid}`, and a student
 /// session tagged `userid=123456` listing a prefix.
-fn seed(prefix: &str) -> (Response, &'static str) {
+fn seed(prefix: &str) -> (Response, Request, PolicySet) {
     let set = PolicySet {
         identity: vec![policy(
             "CourseAccessPolicy",
@@ -31,7 +31,8 @@ fn seed(prefix: &str) -> (Response, &'static str) {
     };
     (
         evaluate(&request, &set, Options { explain: true }),
-        "s3:ListBucket",
+        request,
+        set,
     )
 }
 
@@ -40,8 +41,8 @@ mod snapshots {
     use super::*;
 
     fn text(prefix: &str, lang: Lang) -> String {
-        let (response, action) = seed(prefix);
-        explain_decision(&response, action, lang).to_text()
+        let (response, request, set) = seed(prefix);
+        explain_decision(&response, &request, &set, lang).to_text()
     }
 
     #[test]
