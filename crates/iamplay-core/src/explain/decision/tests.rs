@@ -36,6 +36,21 @@ fn seed(prefix: &str) -> (Response, Request, PolicySet) {
     )
 }
 
+#[test]
+fn every_language_shows_the_substituted_tag_and_the_failed_comparison() {
+    let (response, request, set) = seed("PREFIX/234567/");
+    for lang in [Lang::En, Lang::ZhCn, Lang::ZhTw] {
+        let text = explain_decision(&response, &request, &set, lang).to_text();
+        assert!(
+            text.contains("`${aws:PrincipalTag/userid}` = `123456`"),
+            "{text}"
+        );
+        assert!(text.contains("`PREFIX/234567/`"), "{text}");
+        assert!(text.contains("✗"), "{text}");
+        assert!(!text.contains("Allowed"), "{text}");
+    }
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 mod snapshots {
     use super::*;
