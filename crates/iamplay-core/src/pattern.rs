@@ -5,17 +5,18 @@
 //! A [`Glob`] is compiled once: its pieces between `*`s are found in the text left to right,
 //! each at its first place, which is correct for globs (a `*` can absorb anything a later piece
 //! does not need) and takes at most O(text × pattern) steps: no exponential backtracking,
-//! whatever `*a*a*a*...` comes in. Characters can be pushed as literals, so that a substituted
+//! whatever `*a*a*a*...` comes in. Literal runs are compared as UTF-8 bytes at once. Characters can be pushed as literals, so that a substituted
 //! policy variable or `${*}` never acts as a wildcard. Case-insensitive matching (actions) is the
 //! caller's: compile and compare lower-cased text.
 
+use alloc::string::String;
 use alloc::vec::Vec;
 
-/// One element of a pattern.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// One element of a piece.
+#[derive(Clone, Debug, PartialEq, Eq)]
 enum Token {
-    /// This character.
-    Char(char),
+    /// These characters, literally.
+    Text(String),
     /// `?`: any one character.
     One,
     /// The value of slot `n`, as literal characters (see [`Glob::matches_with`]).
@@ -23,12 +24,16 @@ enum Token {
 }
 
 /// A compiled wildcard pattern.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Glob {
     /// The pieces between `*`s (the first before any `*`, the last after the last one).
     pieces: Vec<Vec<Token>>,
-    /// Whether every literal character is ASCII.
-    ascii: bool,
+}
+
+impl Default for Glob {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl Glob {
@@ -37,7 +42,6 @@ impl Glob {
     pub fn new() -> Self {
         Self {
             pieces: alloc::vec![Vec::new()],
-            ascii: true,
         }
     }
 
@@ -62,15 +66,18 @@ impl Glob {
 
     /// Appends `text` as literal characters (no wildcards).
     pub fn push_literal(&mut self, text: &str) {
-        for ch in text.chars() {
-            self.push_literal_char(ch);
+        if let Some(piece) = self.pieces.last_mut() {
+            match piece.last_mut() {
+                Some(Token::Text(run)) => run.push_str(text),
+                _ => piece.push(Token::Text(text.into())),
+            }
         }
     }
 
     /// Appends one literal character.
     pub fn push_literal_char(&mut self, ch: char) {
-        self.ascii &= ch.is_ascii();
-        self.push_token(Token::Char(ch));
+        let mut buffer = [0; 4];
+        self.push_literal(ch.encode_utf8(&mut buffer));
     }
 
     /// Appends a slot for a value given when matching ([`Glob::matches_with`]); the value's
@@ -99,81 +106,84 @@ impl Glob {
 
     /// Whether `text` matches the whole pattern, slot `n` standing for `slots[n]` as literal
     /// text (a slot without a value matches nothing).
+    ///
+    /// The first and last pieces are anchored, so they are checked first; the middle pieces
+    /// are then found left to right between them, each at its first place.
     #[must_use]
     pub fn matches_with(&self, text: &str, slots: &[&str]) -> bool {
-        if self.ascii && text.is_ascii() && slots.iter().all(|s| s.is_ascii()) {
-            self.matches_units(text.as_bytes(), slots, char::from)
-        } else {
-            let chars: Vec<char> = text.chars().collect();
-            self.matches_units(&chars, slots, |ch| ch)
-        }
-    }
-
-    fn matches_units<U: Copy>(
-        &self,
-        text: &[U],
-        slots: &[&str],
-        to_char: impl Fn(U) -> char + Copy,
-    ) -> bool {
-        // How many text units a piece stands for (`None` for a slot without a value).
-        let length = |piece: &[Token]| -> Option<usize> {
-            piece.iter().try_fold(0, |sum, token| match token {
-                Token::Char(_) | Token::One => Some(sum + 1),
-                Token::Slot(n) => slots
-                    .get(usize::from(*n))
-                    .map(|value| sum + value.chars().count()),
-            })
-        };
-        // Whether `piece` matches the start of `at`.
-        let fits = |piece: &[Token], at: &[U]| -> bool {
-            let mut units = at.iter();
-            piece.iter().all(|&token| match token {
-                Token::Char(ch) => units.next().is_some_and(|&u| to_char(u) == ch),
-                Token::One => units.next().is_some(),
-                Token::Slot(n) => slots.get(usize::from(n)).is_some_and(|value| {
-                    value
-                        .chars()
-                        .all(|ch| units.next().is_some_and(|&u| to_char(u) == ch))
-                }),
-            })
-        };
         let Some((first, rest)) = self.pieces.split_first() else {
             return text.is_empty();
         };
-        let Some(first_len) = length(first) else {
+        let Some(first_end) = fits(first, text, 0, slots) else {
             return false;
         };
         let Some((last, middle)) = rest.split_last() else {
-            // No star: the whole text must be the one piece.
-            return first_len == text.len() && fits(first, text);
+            // No star: the one piece must be the whole text.
+            return first_end == text.len();
         };
-        if first_len > text.len() || !fits(first, text) {
+        let Some(last_start) = suffix_start(last, text, slots) else {
+            return false;
+        };
+        if last_start < first_end || fits(last, text, last_start, slots) != Some(text.len()) {
             return false;
         }
-        let mut position = first_len;
+        let Some(gap) = text.get(..last_start) else {
+            return false;
+        };
+        let mut position = first_end;
         for piece in middle.iter().filter(|piece| !piece.is_empty()) {
-            let Some(piece_len) = length(piece) else {
-                return false;
-            };
-            let Some(last_start) = text.len().checked_sub(piece_len) else {
-                return false;
-            };
-            match (position..=last_start)
-                .find(|&start| text.get(start..).is_some_and(|at| fits(piece, at)))
-            {
-                Some(start) => position = start + piece_len,
+            match find(piece, gap, position, slots) {
+                Some(end) => position = end,
                 None => return false,
             }
         }
-        // The last piece ends the text, after everything matched so far.
-        let Some(last_len) = length(last) else {
-            return false;
-        };
-        match text.len().checked_sub(last_len) {
-            Some(start) if start >= position => text.get(start..).is_some_and(|at| fits(last, at)),
-            _ => false,
-        }
+        true
     }
+}
+
+/// Where `piece` ends if it matches `text` from byte `at` (a character boundary).
+fn fits(piece: &[Token], text: &str, at: usize, slots: &[&str]) -> Option<usize> {
+    let bytes = text.as_bytes();
+    piece.iter().try_fold(at, |at, token| {
+        let literal = |run: &str| {
+            let end = at.checked_add(run.len())?;
+            (bytes.get(at..end)? == run.as_bytes()).then_some(end)
+        };
+        match token {
+            Token::Text(run) => literal(run),
+            Token::Slot(n) => literal(slots.get(usize::from(*n))?),
+            Token::One => text.get(at..)?.chars().next().map(|ch| at + ch.len_utf8()),
+        }
+    })
+}
+
+/// The first place at or after byte `from` where `piece` matches in `text`, and where it ends.
+fn find(piece: &[Token], text: &str, from: usize, slots: &[&str]) -> Option<usize> {
+    let mut start = from;
+    loop {
+        // Jump to the next place the piece's leading literal text occurs.
+        if let Some(Token::Text(run)) = piece.first() {
+            start += text.get(start..)?.find(run.as_str())?;
+        }
+        if let Some(end) = fits(piece, text, start, slots) {
+            return Some(end);
+        }
+        start += text.get(start..)?.chars().next()?.len_utf8();
+    }
+}
+
+/// Where the last piece must start so that it ends the text: its length counted back from the
+/// end, in bytes for literal text and in characters for `?`.
+fn suffix_start(piece: &[Token], text: &str, slots: &[&str]) -> Option<usize> {
+    let mut end = text.len();
+    for token in piece.iter().rev() {
+        end = match token {
+            Token::Text(run) => end.checked_sub(run.len())?,
+            Token::Slot(n) => end.checked_sub(slots.get(usize::from(*n))?.len())?,
+            Token::One => end.checked_sub(text.get(..end)?.chars().next_back()?.len_utf8())?,
+        };
+    }
+    text.is_char_boundary(end).then_some(end)
 }
 
 /// Whether `text` matches `pattern` (compiling it on the way: for one-off matches).
@@ -259,5 +269,60 @@ mod tests {
         let text = "a".repeat(20_000);
         assert!(!matches(&pattern, &text));
         assert!(has_wildcard("a?") && !has_wildcard("abc"));
+    }
+
+    /// The matcher agrees with the definition (`*` any run, `?` one character), written as
+    /// plainly as possible, on text from a small alphabet with multi-byte characters.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod agrees_with_the_definition {
+        use alloc::vec::Vec;
+
+        use proptest::prelude::*;
+
+        use super::super::Glob;
+
+        fn by_definition(pattern: &[char], text: &[char]) -> bool {
+            match pattern.split_first() {
+                None => text.is_empty(),
+                Some(('*', rest)) => (0..=text.len())
+                    .any(|skip| text.get(skip..).is_some_and(|t| by_definition(rest, t))),
+                Some((&p, rest)) => text
+                    .split_first()
+                    .is_some_and(|(&t, text)| (p == '?' || p == t) && by_definition(rest, text)),
+            }
+        }
+
+        proptest! {
+            #[test]
+            fn on_any_pattern_and_text(
+                pattern in "[ab/学*?]{0,8}",
+                text in "[ab/学]{0,10}",
+            ) {
+                let chars = |s: &str| s.chars().collect::<Vec<char>>();
+                prop_assert_eq!(
+                    Glob::parse(&pattern).matches(&text),
+                    by_definition(&chars(&pattern), &chars(&text))
+                );
+            }
+
+            #[test]
+            fn with_a_slot_as_with_its_value_written_in(
+                before in "[ab/*?]{0,4}",
+                value in "[ab?*学]{0,3}",
+                after in "[ab/*?]{0,4}",
+                text in "[ab/学?*]{0,10}",
+            ) {
+                let mut glob = Glob::parse(&before);
+                glob.push_slot(0);
+                glob.push_pattern(&after);
+                let mut literal = Glob::parse(&before);
+                literal.push_literal(&value);
+                literal.push_pattern(&after);
+                prop_assert_eq!(
+                    glob.matches_with(&text, &[value.as_str()]),
+                    literal.matches(&text)
+                );
+            }
+        }
     }
 }
