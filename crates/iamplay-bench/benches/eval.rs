@@ -4,7 +4,8 @@
 // A benchmark with bad inputs must stop, not measure something else.
 #![allow(clippy::expect_used, clippy::panic)]
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, Criterion, criterion_group, criterion_main};
 use iamplay_bench::large_shape;
 use iamplay_core::eval::{
     Caller, CompiledPolicy, ContextEntry, Options, PolicySet, Request, Tag, compile, evaluate,
@@ -45,6 +46,25 @@ const SEED_POLICY: &str = r#"{"Version": "2012-10-17", "Statement": [
      "Action": ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
      "Resource": "arn:aws:s3:::wisdom-learn-course-bucket/PREFIX/${aws:PrincipalTag/userid}/*"}]}"#;
 
+/// Benchmarks deciding `request` against `set`, then the same with the trace recorded.
+fn plain_and_explained(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    name: &str,
+    request: &Request,
+    set: &PolicySet,
+) {
+    for explain in [false, true] {
+        let id = if explain {
+            format!("{name}, explained")
+        } else {
+            name.to_owned()
+        };
+        group.bench_function(id, |b| {
+            b.iter(|| evaluate(std::hint::black_box(request), set, Options { explain }));
+        });
+    }
+}
+
 fn eval(c: &mut Criterion) {
     let mut group = c.benchmark_group("eval");
 
@@ -66,24 +86,7 @@ fn eval(c: &mut Criterion) {
         resource_account: Some("111122223333".into()),
         context: vec![ContextEntry::single("s3:prefix", "PREFIX/123456/")],
     };
-    group.bench_function("seed request", |b| {
-        b.iter(|| {
-            evaluate(
-                std::hint::black_box(&seed_request),
-                &seed,
-                Options::default(),
-            )
-        });
-    });
-    group.bench_function("seed request, explained", |b| {
-        b.iter(|| {
-            evaluate(
-                std::hint::black_box(&seed_request),
-                &seed,
-                Options { explain: true },
-            )
-        });
-    });
+    plain_and_explained(&mut group, "seed request", &seed_request, &seed);
 
     let shape = large_shape();
     let large = PolicySet {
@@ -126,26 +129,11 @@ fn eval(c: &mut Criterion) {
             == iamplay_core::eval::Decision::Allow,
         "the large shape's request is allowed by its last statement"
     );
-    group.bench_function("10x50 statements + resource, boundary, session", |b| {
-        b.iter(|| {
-            evaluate(
-                std::hint::black_box(&large_request),
-                &large,
-                Options::default(),
-            )
-        });
-    });
-    group.bench_function(
-        "10x50 statements + resource, boundary, session, explained",
-        |b| {
-            b.iter(|| {
-                evaluate(
-                    std::hint::black_box(&large_request),
-                    &large,
-                    Options { explain: true },
-                )
-            });
-        },
+    plain_and_explained(
+        &mut group,
+        "10x50 statements + resource, boundary, session",
+        &large_request,
+        &large,
     );
     group.bench_function("compile the 10x50 identity policies", |b| {
         b.iter(|| {

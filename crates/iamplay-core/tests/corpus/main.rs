@@ -6,22 +6,17 @@
 //! - `tests/corpus/eval/`: request evaluation (see `eval.rs`).
 
 #![cfg_attr(target_arch = "wasm32", allow(unused))]
+// A test harness: a broken case should stop it with a clear message.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 #[cfg(not(target_arch = "wasm32"))]
-#[allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 mod eval;
 #[cfg(not(target_arch = "wasm32"))]
-#[allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 mod policy;
 
 #[cfg(not(target_arch = "wasm32"))]
