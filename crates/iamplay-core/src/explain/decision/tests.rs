@@ -73,4 +73,19 @@ mod snapshots {
         insta::assert_snapshot!("seed_denied_zh_cn", text("PREFIX/234567/", Lang::ZhCn));
         insta::assert_snapshot!("seed_denied_zh_tw", text("PREFIX/234567/", Lang::ZhTw));
     }
+
+    /// The trace and its details as the bindings hand them on: the field names are part of
+    /// iamplay's interface and change only on purpose.
+    #[test]
+    fn the_seed_lessons_denied_request_as_data() {
+        let (response, request, set) = seed("PREFIX/234567/");
+        let data = serde_json::json!({
+            "response": response,
+            "details": crate::eval::details(&response, &request, &set),
+        });
+        insta::assert_snapshot!(
+            "seed_denied_data",
+            serde_json::to_string_pretty(&data).unwrap_or_default()
+        );
+    }
 }
