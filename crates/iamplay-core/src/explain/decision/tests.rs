@@ -81,7 +81,7 @@ mod snapshots {
         let (response, request, set) = seed("PREFIX/234567/");
         let data = serde_json::json!({
             "response": response,
-            "details": crate::eval::details(&response, &request, &set),
+            "details": details(&response, &request, &set),
         });
         insta::assert_snapshot!(
             "seed_denied_data",
