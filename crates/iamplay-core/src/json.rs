@@ -81,7 +81,7 @@ pub struct SyntaxError {
 }
 
 /// The kinds of JSON syntax errors.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub enum SyntaxErrorKind {
     /// The text is empty or only white space.
     Empty,
@@ -117,7 +117,7 @@ pub enum SyntaxErrorKind {
 }
 
 /// What the reader needed where it found something else.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub enum Expected {
     /// Any JSON value.
     Value,

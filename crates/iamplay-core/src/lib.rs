@@ -22,6 +22,7 @@ pub mod json;
 pub mod pattern;
 pub mod policy;
 pub mod source;
+pub mod sts;
 pub mod value;
 
 /// The version of the iamplay engine, as published (`MAJOR.MINOR.PATCH`).

@@ -9,7 +9,7 @@ use alloc::vec::Vec;
 use core::fmt;
 
 /// A range of bytes in the source text, `start..end`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 pub struct Span {
     /// Offset of the first byte.
     pub start: u32,
@@ -39,7 +39,7 @@ impl Span {
 
 /// A line and column, both counted from 1; the column counts characters (Unicode scalar
 /// values), not bytes.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 pub struct Position {
     /// Line, from 1.
     pub line: u32,
@@ -55,7 +55,7 @@ impl fmt::Display for Position {
 
 /// Where something is in the source: its JSON pointer (RFC 6901), its byte span, and the
 /// line/column of the span's start and end.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Location {
     /// The JSON pointer of the element, e.g. `/Statement/0/Effect`.
     pub pointer: String,

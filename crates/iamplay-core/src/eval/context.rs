@@ -73,6 +73,9 @@ fn derived<'r>(request: &'r Request, key: &str) -> Values<'r> {
         return one(principal.tag(tag_key));
     }
     let is = |name: &str| key.eq_ignore_ascii_case(name);
+    if principal.principal_type == PrincipalType::WebIdentityUser && !is("aws:ResourceAccount") {
+        return Values::Missing;
+    }
     if is("aws:PrincipalArn") {
         one(principal.principal_arn())
     } else if is("aws:PrincipalAccount") {

@@ -165,7 +165,7 @@ pub(crate) fn decide(request: &Request, set: &PolicySet, explain: bool) -> Respo
     let caller = &request.principal;
     let cross_account = matches!(
         caller.principal_type,
-        PrincipalType::Anonymous | PrincipalType::Service
+        PrincipalType::Anonymous | PrincipalType::Service | PrincipalType::WebIdentityUser
     ) || request
         .resource_account
         .as_deref()
@@ -251,7 +251,7 @@ pub(crate) fn decide(request: &Request, set: &PolicySet, explain: bool) -> Respo
             }
         } else if matches!(
             caller.principal_type,
-            PrincipalType::Anonymous | PrincipalType::Service
+            PrincipalType::Anonymous | PrincipalType::Service | PrincipalType::WebIdentityUser
         ) {
             break 'decided (Decision::Allow, None, determining, grant);
         }

@@ -161,6 +161,11 @@ fn fixed(written: &str) -> PatternDetail {
 fn caller_name(request: &Request) -> String {
     match request.principal.principal_type {
         PrincipalType::Anonymous => "anonymous".into(),
+        PrincipalType::WebIdentityUser => request
+            .principal
+            .federated_provider
+            .clone()
+            .unwrap_or_default(),
         _ => request.principal.arn.clone(),
     }
 }

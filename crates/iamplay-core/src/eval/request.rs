@@ -22,6 +22,10 @@ pub enum PrincipalType {
     Service,
     /// An unsigned request.
     Anonymous,
+    /// A caller known only by an identity provider's token, calling
+    /// `AssumeRoleWithWebIdentity` (CloudTrail's `WebIdentityUser`); AWS documents no
+    /// `aws:PrincipalType`, `aws:PrincipalAccount` or `aws:userid` for it, so it has none.
+    WebIdentityUser,
 }
 
 impl PrincipalType {
@@ -35,6 +39,7 @@ impl PrincipalType {
             Self::AssumedRole => "AssumedRole",
             Self::Service => "Service",
             Self::Anonymous => "Anonymous",
+            Self::WebIdentityUser => "WebIdentityUser",
         }
     }
 }
@@ -158,7 +163,9 @@ impl Caller {
     #[must_use]
     pub fn principal_arn(&self) -> Option<&str> {
         match self.principal_type {
-            PrincipalType::Anonymous | PrincipalType::Service => None,
+            PrincipalType::Anonymous | PrincipalType::Service | PrincipalType::WebIdentityUser => {
+                None
+            }
             PrincipalType::AssumedRole => self.role_arn.as_deref().or(Some(self.arn.as_str())),
             _ => Some(&self.arn),
         }

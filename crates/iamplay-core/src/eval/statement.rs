@@ -197,6 +197,11 @@ impl<'r> Prepared<'r> {
                 PrincipalType::Service => {
                     listed(PrincipalKind::Service, &|id| id == caller.arn).map(Some)
                 }
+                PrincipalType::WebIdentityUser => caller
+                    .federated_provider
+                    .as_deref()
+                    .and_then(|provider| listed(PrincipalKind::Federated, &|id| id == provider))
+                    .map(Some),
                 PrincipalType::Anonymous => None,
             }
         };
@@ -214,7 +219,7 @@ impl<'r> Prepared<'r> {
         let caller = &self.request.principal;
         let has_account = !matches!(
             caller.principal_type,
-            PrincipalType::Anonymous | PrincipalType::Service
+            PrincipalType::Anonymous | PrincipalType::Service | PrincipalType::WebIdentityUser
         );
         match kind {
             PrincipalKind::Aws if id == "*" => Some(GrantedTo::Principal),

@@ -190,7 +190,7 @@ fn invalid_characters(text: &str, out: &mut Collector<'_>) {
 
 /// Counts `text` by `rule`; white space is skipped only between JSON tokens, never inside
 /// strings.
-fn count(text: &str, rule: SizeRule) -> u32 {
+pub(crate) fn count(text: &str, rule: SizeRule) -> u32 {
     let counted = match rule {
         SizeRule::Bytes => text.len(),
         SizeRule::AllCharacters => text.chars().count(),

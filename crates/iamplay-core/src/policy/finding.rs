@@ -14,7 +14,7 @@ use super::model::{Effect, PrincipalKind, Version};
 use super::operator::{Operator, OperatorFamily, SetOperator};
 
 /// One problem (or risk) in a policy.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Finding {
     /// What it is, with the values involved.
     pub kind: FindingKind,
@@ -76,7 +76,7 @@ impl<'a> Collector<'a> {
 }
 
 /// How serious a finding is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 pub enum Severity {
     /// AWS rejects the policy.
     Error,
@@ -94,7 +94,7 @@ pub struct AwsError {
 }
 
 /// The elements of a policy, by name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 pub enum Element {
     /// The policy document itself.
     Policy,
@@ -178,7 +178,7 @@ impl Element {
 }
 
 /// The JSON shapes an element may take, for [`FindingKind::WrongType`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 pub enum Shape {
     /// A string.
     String,
@@ -195,7 +195,7 @@ pub enum Shape {
 }
 
 /// The kinds of finding, with the values that explain them.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub enum FindingKind {
     // -- the text --
     /// The text is not JSON.

@@ -5,7 +5,7 @@
 //! Sources are cited per rule; the full list with quotes is `docs/sources/policy-language.md`.
 
 /// A kind of policy, by where it is attached.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 pub enum PolicyKind {
     /// An inline policy of an IAM user (`PutUserPolicy`).
     UserInlinePolicy,
@@ -49,7 +49,7 @@ pub enum Validator {
 }
 
 /// How a kind's size quota counts characters.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 pub enum SizeRule {
     /// Characters, not counting white space between JSON tokens (IAM).
     CharactersWithoutWhiteSpace,

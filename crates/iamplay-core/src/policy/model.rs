@@ -67,7 +67,7 @@ pub struct OneOrMany<T> {
 }
 
 /// The policy language version (`Version` element).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 pub enum Version {
     /// `2012-10-17`: the current language, with policy variables.
     V2012_10_17,
@@ -179,7 +179,7 @@ pub struct PrincipalEntry {
 }
 
 /// The types of principal a policy can name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 pub enum PrincipalKind {
     /// `AWS`: accounts, IAM users and roles, role sessions, federated users, `*`.
     Aws,

@@ -11,7 +11,7 @@ use super::suggest;
 
 /// A condition operator as written: an optional set prefix, the operator, an optional
 /// `IfExists` suffix.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Operator {
     /// `ForAllValues:` or `ForAnyValue:`, if present.
     pub set: Option<SetOperator>,
@@ -22,7 +22,7 @@ pub struct Operator {
 }
 
 /// The set operators that compare multivalued context keys.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 pub enum SetOperator {
     /// `ForAllValues:`: every value of the key must match (true when the key is missing or
     /// empty).
@@ -43,7 +43,7 @@ impl SetOperator {
 }
 
 /// The families of operators, by the type of value they compare.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 pub enum OperatorFamily {
     /// Text.
     String,
@@ -66,7 +66,7 @@ pub enum OperatorFamily {
 macro_rules! base_operators {
     ($($name:ident => $family:ident, $negated:literal;)*) => {
         /// A condition operator without prefix or suffix.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
         pub enum BaseOperator {
             $(
                 #[doc = concat!("`", stringify!($name), "`.")]

@@ -1,7 +1,31 @@
 //! Base64 (RFC 4648, with padding), for `BinaryEquals`
 //! (<https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_BinaryEquals>).
 
+use alloc::string::String;
 use alloc::vec::Vec;
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Encodes `bytes` as standard base64 with `=` padding.
+#[must_use]
+pub fn encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let mut acc = 0u32;
+        for (i, &b) in chunk.iter().enumerate() {
+            acc |= u32::from(b) << (16 - 8 * i);
+        }
+        for i in 0..4 {
+            if i <= chunk.len() {
+                let index = usize::try_from((acc >> (18 - 6 * i)) & 63).unwrap_or(0);
+                out.push(char::from(ALPHABET.get(index).copied().unwrap_or(b'A')));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
 
 /// Decodes standard base64 with `=` padding; `None` for anything else.
 #[must_use]
@@ -48,6 +72,20 @@ pub fn decode(text: &str) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn encoding_round_trips() {
+        for text in ["", "f", "fo", "foo", "foob", "fooba", "foobar", "iamplay ✓"] {
+            let encoded = encode(text.as_bytes());
+            assert_eq!(
+                decode(&encoded).as_deref(),
+                Some(text.as_bytes()),
+                "{encoded}"
+            );
+        }
+        assert_eq!(encode(b"foobar"), "Zm9vYmFy");
+        assert_eq!(encode(b"fo"), "Zm8=");
+    }
 
     #[test]
     fn decodes_padded_base64() {

@@ -18,7 +18,7 @@
 //! ```
 
 /// An instant: seconds and nanoseconds since 1970-01-01T00:00:00Z.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Instant {
     /// Whole seconds since the epoch (negative before it).
     pub seconds: i64,
@@ -245,6 +245,58 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     era * 146_097 + day_of_era - 719_468
 }
 
+/// The proleptic Gregorian date of a day counted from 1970-01-01: `(year, month, day)`.
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let shifted_month = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
+    let month = if shifted_month < 10 {
+        shifted_month + 3
+    } else {
+        shifted_month - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+impl Instant {
+    /// The instant `seconds` later (earlier when negative), saturating at the ends of time.
+    #[must_use]
+    pub fn plus_seconds(self, seconds: i64) -> Self {
+        Self {
+            seconds: self.seconds.saturating_add(seconds),
+            nanos: self.nanos,
+        }
+    }
+
+    /// Whole seconds from `earlier` to `self` (negative when `earlier` is later).
+    #[must_use]
+    pub fn seconds_since(self, earlier: Self) -> i64 {
+        self.seconds.saturating_sub(earlier.seconds)
+    }
+}
+
+impl core::fmt::Display for Instant {
+    /// The instant in UTC to the second, as AWS writes times (`2026-03-01T09:30:00Z`).
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let days = self.seconds.div_euclid(86_400);
+        let second_of_day = self.seconds.rem_euclid(86_400);
+        let (year, month, day) = civil_from_days(days);
+        write!(
+            f,
+            "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+            second_of_day / 3600,
+            second_of_day % 3600 / 60,
+            second_of_day % 60
+        )
+    }
+}
+
 /// Monday of ISO week 1 of `year` (the week with January 4th), as days since 1970-01-01.
 fn week_one_monday(year: i64) -> i64 {
     let jan4 = days_from_civil(year, 1, 4);
@@ -336,6 +388,24 @@ mod tests {
             seconds("2020-01"),
             Some(days_from_civil(2020, 1, 1) * 86_400)
         );
+    }
+
+    #[test]
+    fn instants_are_written_as_aws_writes_times() {
+        use alloc::string::ToString;
+        for text in [
+            "2026-03-01T09:30:05Z",
+            "1970-01-01T00:00:00Z",
+            "2000-02-29T23:59:59Z",
+            "1969-12-31T23:59:59Z",
+            "2400-12-31T00:00:00Z",
+        ] {
+            let instant = parse(text).unwrap_or_default();
+            assert_eq!(instant.to_string(), text);
+        }
+        let start = parse("2026-03-01T09:30:05Z").unwrap_or_default();
+        assert_eq!(start.plus_seconds(3600).to_string(), "2026-03-01T10:30:05Z");
+        assert_eq!(start.plus_seconds(3600).seconds_since(start), 3600);
     }
 
     #[test]

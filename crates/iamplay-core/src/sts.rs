@@ -1,0 +1,55 @@
+//! The AWS world and its Security Token Service: accounts, users, roles, policies and
+//! resources; the STS calls with AWS's parameter checks, error codes and messages; the sessions
+//! they issue with simulated credentials; and requests made with those credentials, decided by
+//! the engine with the context each session carries.
+//!
+//! A [`Simulator`] is made from a [`World`]; its methods are the calls
+//! ([`Simulator::assume_role`], ...) and [`Simulator::request`]. Facts and their sources:
+//! `docs/sources/sts.md`.
+
+mod assume_role;
+mod authorize;
+mod call;
+mod caller;
+mod caller_identity;
+mod credentials;
+mod directory;
+mod error;
+mod names;
+mod packed;
+mod params;
+mod problem;
+mod request;
+mod session;
+mod session_policies;
+mod simulator;
+mod tags;
+mod validate;
+pub mod world;
+
+pub use authorize::Authorization;
+pub use call::{AssumeRoleResponse, AssumedRoleUser, CallOutcome, Note};
+pub use caller::Credentials;
+pub use caller_identity::GetCallerIdentityResponse;
+pub use credentials::{ACCESS_KEY_PREFIX, TemporaryCredentials};
+pub use error::{
+    CallerKind, Constraint, Failure, MfaProblem, StsError, TagProblem, TokenProblem, Violation,
+};
+pub use params::{
+    AssumeRole, AssumeRoleWithWebIdentity, GetFederationToken, GetSessionToken, PolicyDescriptor,
+    SessionTag,
+};
+pub use problem::{Entity, WorldProblem, WorldProblemKind};
+pub use request::{RequestOutcome, ServiceRequest};
+pub use session::{Session, SessionKind, WebIdentity};
+pub use simulator::Simulator;
+pub use world::World;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
+mod tests;

@@ -1,0 +1,562 @@
+//! Building the [`Directory`] from a [`World`]: checking every name, id and policy as IAM would
+//! when they were created, and reporting each problem where it is.
+
+use alloc::collections::BTreeMap;
+use alloc::collections::btree_map::Entry;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use super::{
+    AccountEntry, Directory, KeyEntry, KeyOwner, ManagedEntry, ProviderEntry, ProviderKind,
+    ResourceEntry, RoleEntry, UserEntry,
+};
+use crate::eval::{CompiledPolicy, Tag, compile};
+use crate::policy::{Context, PolicyKind, Severity, check};
+use crate::sts::names::{self, is_name, is_path};
+use crate::sts::problem::{Entity, WorldProblem, WorldProblemKind};
+use crate::sts::world::{
+    Account, Group, IdentityProvider, InlinePolicy, ManagedPolicy, Resource, Role, User, World,
+};
+use crate::value::date;
+
+/// The partitions AWS has.
+const PARTITIONS: [&str; 8] = [
+    "aws",
+    "aws-cn",
+    "aws-us-gov",
+    "aws-iso",
+    "aws-iso-b",
+    "aws-iso-e",
+    "aws-iso-f",
+    "aws-eusc",
+];
+
+/// Builds the directory of `world`, with every problem found (errors and warnings).
+pub(crate) fn build(world: &World) -> (Directory, Vec<WorldProblem>) {
+    let mut builder = Builder {
+        directory: Directory::default(),
+        problems: Vec::new(),
+    };
+    builder.directory.partition = match &world.partition {
+        Some(p) if PARTITIONS.contains(&p.as_str()) => p.clone(),
+        Some(p) => {
+            builder.error(
+                "/partition",
+                WorldProblemKind::InvalidPartition { value: p.clone() },
+            );
+            "aws".into()
+        }
+        None => "aws".into(),
+    };
+    let time = world
+        .time
+        .as_deref()
+        .unwrap_or(crate::sts::world::DEFAULT_TIME);
+    builder.directory.time = date::parse(time).unwrap_or_else(|| {
+        builder.error(
+            "/time",
+            WorldProblemKind::InvalidTime { value: time.into() },
+        );
+        date::Instant::default()
+    });
+    for (i, policy) in world.aws_managed_policies.iter().enumerate() {
+        builder.managed_policy("aws", &format!("/awsManagedPolicies/{i}"), policy);
+    }
+    for (a, account) in world.accounts.iter().enumerate() {
+        let at = format!("/accounts/{a}");
+        if !(account.id.len() == 12 && account.id.bytes().all(|b| b.is_ascii_digit())) {
+            builder.error(
+                format!("{at}/id"),
+                WorldProblemKind::InvalidAccountId {
+                    value: account.id.clone(),
+                },
+            );
+        }
+        for (i, policy) in account.policies.iter().enumerate() {
+            builder.managed_policy(&account.id, &format!("{at}/policies/{i}"), policy);
+        }
+    }
+    for (a, account) in world.accounts.iter().enumerate() {
+        builder.account(&format!("/accounts/{a}"), account);
+    }
+    super::organization::place(world, &mut builder.directory, &mut builder.problems);
+    (builder.directory, builder.problems)
+}
+
+struct Builder {
+    directory: Directory,
+    problems: Vec<WorldProblem>,
+}
+
+impl Builder {
+    fn error(&mut self, pointer: impl Into<String>, kind: WorldProblemKind) {
+        self.problems.push(WorldProblem::error(pointer, kind));
+    }
+
+    fn duplicate(&mut self, pointer: String, entity: Entity, name: &str) {
+        self.error(
+            pointer,
+            WorldProblemKind::Duplicate {
+                entity,
+                name: name.into(),
+            },
+        );
+    }
+
+    /// Checks `text` as a policy of `kind`; compiled under `name` when AWS would accept it.
+    fn policy(
+        &mut self,
+        pointer: String,
+        name: &str,
+        text: &str,
+        context: Context<'_>,
+    ) -> Option<CompiledPolicy> {
+        let context = context.in_partition(&self.directory.partition);
+        let checked = check(text, &context);
+        if !checked.findings.is_empty() {
+            let severity = if checked.is_valid() {
+                Severity::Warning
+            } else {
+                Severity::Error
+            };
+            self.problems.push(WorldProblem {
+                pointer,
+                severity,
+                kind: WorldProblemKind::Policy {
+                    policy_kind: context.kind,
+                    findings: checked.findings.clone(),
+                    aws_error: checked.aws_error.clone(),
+                },
+            });
+        }
+        checked.policy.map(|policy| compile(name, &policy))
+    }
+
+    fn name(&mut self, pointer: String, entity: Entity, value: &str, max_length: usize) {
+        if !is_name(value, max_length) {
+            self.error(
+                pointer,
+                WorldProblemKind::InvalidName {
+                    entity,
+                    value: value.into(),
+                    pattern: names::NAME_PATTERN,
+                    max_length,
+                },
+            );
+        }
+    }
+
+    /// The path, checked; `/` when absent.
+    fn path(&mut self, pointer: String, path: Option<&String>) -> String {
+        match path {
+            Some(path) if !is_path(path) => {
+                self.error(
+                    pointer,
+                    WorldProblemKind::InvalidPath {
+                        value: path.clone(),
+                    },
+                );
+                "/".into()
+            }
+            Some(path) => path.clone(),
+            None => "/".into(),
+        }
+    }
+
+    fn managed_policy(&mut self, account: &str, at: &str, policy: &ManagedPolicy) {
+        self.name(format!("{at}/name"), Entity::Policy, &policy.name, 128);
+        let path = self.path(format!("{at}/path"), policy.path.as_ref());
+        let arn = self
+            .directory
+            .iam_arn(account, &format!("policy{path}{}", policy.name));
+        let compiled = self.policy(
+            format!("{at}/document"),
+            &policy.name,
+            &policy.document,
+            Context::new(PolicyKind::ManagedPolicy).for_entity(&policy.name),
+        );
+        match self.directory.managed_policies.entry(arn) {
+            Entry::Occupied(_) => {
+                self.duplicate(format!("{at}/name"), Entity::Policy, &policy.name);
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(ManagedEntry {
+                    policy: compiled,
+                    length: policy.document.chars().count(),
+                });
+            }
+        }
+    }
+
+    /// The managed policies `arns` (unknown ones reported at `at/i`).
+    fn attached(&mut self, at: &str, arns: &[String]) -> Vec<CompiledPolicy> {
+        let mut policies = Vec::new();
+        for (i, arn) in arns.iter().enumerate() {
+            match self.directory.managed_policies.get(arn) {
+                Some(entry) => policies.extend(entry.policy.clone()),
+                None => self.error(
+                    format!("{at}/{i}"),
+                    WorldProblemKind::UnknownPolicy { arn: arn.clone() },
+                ),
+            }
+        }
+        policies
+    }
+
+    fn inline(
+        &mut self,
+        at: &str,
+        kind: PolicyKind,
+        owner: &str,
+        policies: &[InlinePolicy],
+    ) -> Vec<CompiledPolicy> {
+        let mut compiled = Vec::new();
+        for (i, policy) in policies.iter().enumerate() {
+            self.name(
+                format!("{at}/{i}/name"),
+                Entity::InlinePolicy,
+                &policy.name,
+                128,
+            );
+            if policies
+                .iter()
+                .take(i)
+                .any(|p| p.name.eq_ignore_ascii_case(&policy.name))
+            {
+                self.duplicate(format!("{at}/{i}/name"), Entity::InlinePolicy, &policy.name);
+            }
+            compiled.extend(self.policy(
+                format!("{at}/{i}/document"),
+                &policy.name,
+                &policy.document,
+                Context::new(kind).for_entity(owner),
+            ));
+        }
+        compiled
+    }
+
+    fn boundary(&mut self, pointer: String, arn: Option<&String>) -> Option<CompiledPolicy> {
+        let arn = arn?;
+        match self.directory.managed_policies.get(arn) {
+            Some(entry) => entry.policy.clone(),
+            None => {
+                self.error(
+                    pointer,
+                    WorldProblemKind::UnknownPolicy { arn: arn.clone() },
+                );
+                None
+            }
+        }
+    }
+
+    fn tags(&mut self, at: &str, tags: &[Tag]) -> Vec<Tag> {
+        for (i, tag) in tags.iter().enumerate() {
+            if tags
+                .iter()
+                .take(i)
+                .any(|t| t.key.eq_ignore_ascii_case(&tag.key))
+            {
+                self.error(
+                    format!("{at}/{i}/key"),
+                    WorldProblemKind::DuplicateTagKey {
+                        key: tag.key.clone(),
+                    },
+                );
+            }
+        }
+        tags.to_vec()
+    }
+
+    fn account(&mut self, at: &str, account: &Account) {
+        if self.directory.accounts.contains_key(&account.id) {
+            self.duplicate(format!("{at}/id"), Entity::Account, &account.id);
+            return;
+        }
+        self.directory.accounts.insert(
+            account.id.clone(),
+            AccountEntry {
+                root_mfa_devices: account.root.mfa_devices.clone(),
+                organization: None,
+            },
+        );
+        for (k, key) in account.root.access_keys.iter().enumerate() {
+            self.access_key(
+                format!("{at}/root/accessKeys/{k}/accessKeyId"),
+                &key.access_key_id,
+                KeyEntry {
+                    owner: KeyOwner::Root(account.id.clone()),
+                    status: key.status,
+                },
+            );
+        }
+        let mut groups: BTreeMap<String, Vec<CompiledPolicy>> = BTreeMap::new();
+        for (g, group) in account.groups.iter().enumerate() {
+            let policies = self.group(&format!("{at}/groups/{g}"), group);
+            if groups.contains_key(&group.name.to_ascii_lowercase()) {
+                self.duplicate(format!("{at}/groups/{g}/name"), Entity::Group, &group.name);
+            }
+            groups.insert(group.name.to_ascii_lowercase(), policies);
+        }
+        for (u, user) in account.users.iter().enumerate() {
+            self.user(&format!("{at}/users/{u}"), &account.id, user, &groups);
+        }
+        for (r, role) in account.roles.iter().enumerate() {
+            self.role(&format!("{at}/roles/{r}"), &account.id, role);
+        }
+        for (p, provider) in account.identity_providers.iter().enumerate() {
+            self.provider(
+                &format!("{at}/identityProviders/{p}"),
+                &account.id,
+                provider,
+            );
+        }
+        for (r, resource) in account.resources.iter().enumerate() {
+            self.resource(&format!("{at}/resources/{r}"), &account.id, resource);
+        }
+    }
+
+    fn access_key(&mut self, pointer: String, id: &str, entry: KeyEntry) {
+        if self.directory.access_keys.contains_key(id) {
+            self.duplicate(pointer, Entity::AccessKey, id);
+        } else {
+            self.directory.access_keys.insert(id.into(), entry);
+        }
+    }
+
+    fn group(&mut self, at: &str, group: &Group) -> Vec<CompiledPolicy> {
+        self.name(format!("{at}/name"), Entity::Group, &group.name, 128);
+        self.path(format!("{at}/path"), group.path.as_ref());
+        let mut policies = self.inline(
+            &format!("{at}/inlinePolicies"),
+            PolicyKind::GroupInlinePolicy,
+            &group.name,
+            &group.inline_policies,
+        );
+        policies.extend(self.attached(&format!("{at}/managedPolicies"), &group.managed_policies));
+        policies
+    }
+
+    fn user(
+        &mut self,
+        at: &str,
+        account: &str,
+        user: &User,
+        groups: &BTreeMap<String, Vec<CompiledPolicy>>,
+    ) {
+        self.name(format!("{at}/name"), Entity::User, &user.name, 64);
+        let path = self.path(format!("{at}/path"), user.path.as_ref());
+        let arn = self
+            .directory
+            .iam_arn(account, &format!("user{path}{}", user.name));
+        let mut policies = self.inline(
+            &format!("{at}/inlinePolicies"),
+            PolicyKind::UserInlinePolicy,
+            &user.name,
+            &user.inline_policies,
+        );
+        policies.extend(self.attached(&format!("{at}/managedPolicies"), &user.managed_policies));
+        for (g, name) in user.groups.iter().enumerate() {
+            match groups.get(&name.to_ascii_lowercase()) {
+                Some(group_policies) => policies.extend(group_policies.iter().cloned()),
+                None => self.error(
+                    format!("{at}/groups/{g}"),
+                    WorldProblemKind::UnknownGroup { name: name.clone() },
+                ),
+            }
+        }
+        let boundary = self.boundary(
+            format!("{at}/permissionsBoundary"),
+            user.permissions_boundary.as_ref(),
+        );
+        let tags = self.tags(&format!("{at}/tags"), &user.tags);
+        for (k, key) in user.access_keys.iter().enumerate() {
+            self.access_key(
+                format!("{at}/accessKeys/{k}/accessKeyId"),
+                &key.access_key_id,
+                KeyEntry {
+                    owner: KeyOwner::User(arn.clone()),
+                    status: key.status,
+                },
+            );
+        }
+        if self.name_taken_in(account, "user", &user.name) {
+            self.duplicate(format!("{at}/name"), Entity::User, &user.name);
+            return;
+        }
+        let id = user
+            .id
+            .clone()
+            .unwrap_or_else(|| names::unique_id("AIDA", &arn));
+        self.directory.users.insert(
+            arn,
+            UserEntry {
+                account: account.into(),
+                name: user.name.clone(),
+                id,
+                policies,
+                boundary,
+                tags,
+                mfa_devices: user.mfa_devices.clone(),
+            },
+        );
+    }
+
+    /// Whether the account already has a user (or role) of this name: IAM names are unique
+    /// without regard to case, whatever the path.
+    fn name_taken_in(&self, account: &str, kind: &str, name: &str) -> bool {
+        let prefix = self.directory.iam_arn(account, kind);
+        let taken = |arn: &String| {
+            arn.starts_with(&prefix)
+                && arn
+                    .rsplit('/')
+                    .next()
+                    .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        };
+        match kind {
+            "user" => self.directory.users.keys().any(taken),
+            _ => self.directory.roles.keys().any(taken),
+        }
+    }
+
+    fn role(&mut self, at: &str, account: &str, role: &Role) {
+        self.name(format!("{at}/name"), Entity::Role, &role.name, 64);
+        let path = self.path(format!("{at}/path"), role.path.as_ref());
+        let arn = self
+            .directory
+            .iam_arn(account, &format!("role{path}{}", role.name));
+        let trust_policy = self.policy(
+            format!("{at}/trustPolicy"),
+            &arn,
+            &role.trust_policy,
+            Context::new(PolicyKind::RoleTrustPolicy).for_entity(&role.name),
+        );
+        let mut policies = self.inline(
+            &format!("{at}/inlinePolicies"),
+            PolicyKind::RoleInlinePolicy,
+            &role.name,
+            &role.inline_policies,
+        );
+        policies.extend(self.attached(&format!("{at}/managedPolicies"), &role.managed_policies));
+        let boundary = self.boundary(
+            format!("{at}/permissionsBoundary"),
+            role.permissions_boundary.as_ref(),
+        );
+        let tags = self.tags(&format!("{at}/tags"), &role.tags);
+        let max_session_duration = match role.max_session_duration {
+            Some(value) if !(3600..=43200).contains(&value) => {
+                self.error(
+                    format!("{at}/maxSessionDuration"),
+                    WorldProblemKind::InvalidMaxSessionDuration { value },
+                );
+                3600
+            }
+            Some(value) => value,
+            None => 3600,
+        };
+        if self.name_taken_in(account, "role", &role.name) {
+            self.duplicate(format!("{at}/name"), Entity::Role, &role.name);
+            return;
+        }
+        let id = role
+            .id
+            .clone()
+            .unwrap_or_else(|| names::unique_id("AROA", &arn));
+        self.directory.roles.insert(
+            arn,
+            RoleEntry {
+                account: account.into(),
+                name: role.name.clone(),
+                id,
+                trust_policy,
+                policies,
+                boundary,
+                tags,
+                max_session_duration,
+            },
+        );
+    }
+
+    fn provider(&mut self, at: &str, account: &str, provider: &IdentityProvider) {
+        let (resource, kind) = match provider {
+            IdentityProvider::Oidc { url, client_ids } => {
+                let issuer = url
+                    .strip_prefix("https://")
+                    .unwrap_or(url)
+                    .trim_end_matches('/');
+                (
+                    format!("oidc-provider/{issuer}"),
+                    ProviderKind::Oidc {
+                        issuer: issuer.into(),
+                        client_ids: client_ids.clone(),
+                    },
+                )
+            }
+            IdentityProvider::Saml { name } => {
+                self.name(format!("{at}/name"), Entity::IdentityProvider, name, 128);
+                (format!("saml-provider/{name}"), ProviderKind::Saml)
+            }
+        };
+        let arn = self.directory.iam_arn(account, &resource);
+        if self.directory.providers.contains_key(&arn) {
+            self.duplicate(at.into(), Entity::IdentityProvider, &arn);
+            return;
+        }
+        self.directory.providers.insert(
+            arn,
+            ProviderEntry {
+                account: account.into(),
+                kind,
+            },
+        );
+    }
+
+    fn resource(&mut self, at: &str, account: &str, resource: &Resource) {
+        let fields: Vec<&str> = resource.arn.splitn(6, ':').collect();
+        let (service, arn_account, name) = match fields.as_slice() {
+            ["arn", partition, service, _region, arn_account, name]
+                if *partition == self.directory.partition && !name.is_empty() =>
+            {
+                (*service, *arn_account, *name)
+            }
+            _ => ("", "", ""),
+        };
+        // S3 bucket ARNs carry no account: the bucket belongs to the account holding it.
+        let valid = match service {
+            "" => false,
+            "s3" => arn_account.is_empty() && !name.contains('/'),
+            _ => arn_account == account,
+        };
+        if !valid {
+            self.error(
+                format!("{at}/arn"),
+                WorldProblemKind::InvalidResourceArn {
+                    arn: resource.arn.clone(),
+                },
+            );
+            return;
+        }
+        let policy = resource.policy.as_ref().and_then(|text| {
+            let context = if service == "s3" {
+                Context::new(PolicyKind::BucketPolicy).for_bucket(name)
+            } else {
+                Context::new(PolicyKind::ResourcePolicy)
+            };
+            self.policy(format!("{at}/policy"), &resource.arn, text, context)
+        });
+        let tags = self.tags(&format!("{at}/tags"), &resource.tags);
+        if self.directory.resources.contains_key(&resource.arn) {
+            self.duplicate(format!("{at}/arn"), Entity::Resource, &resource.arn);
+            return;
+        }
+        self.directory.resources.insert(
+            resource.arn.clone(),
+            ResourceEntry {
+                account: account.into(),
+                policy,
+                policy_must_allow: service == "kms",
+                tags,
+            },
+        );
+    }
+}
