@@ -15,6 +15,7 @@ mod caller_identity;
 mod credentials;
 mod directory;
 mod error;
+mod federation_token;
 mod names;
 mod packed;
 mod params;
@@ -22,9 +23,12 @@ mod problem;
 mod request;
 mod session;
 mod session_policies;
+mod session_token;
 mod simulator;
 mod tags;
+mod token;
 mod validate;
+mod web_identity;
 pub mod world;
 
 pub use authorize::Authorization;
@@ -35,6 +39,7 @@ pub use credentials::{ACCESS_KEY_PREFIX, TemporaryCredentials};
 pub use error::{
     CallerKind, Constraint, Failure, MfaProblem, StsError, TagProblem, TokenProblem, Violation,
 };
+pub use federation_token::{FederatedUser, GetFederationTokenResponse};
 pub use params::{
     AssumeRole, AssumeRoleWithWebIdentity, GetFederationToken, GetSessionToken, PolicyDescriptor,
     SessionTag,
@@ -42,7 +47,10 @@ pub use params::{
 pub use problem::{Entity, WorldProblem, WorldProblemKind};
 pub use request::{RequestOutcome, ServiceRequest};
 pub use session::{Session, SessionKind, WebIdentity};
+pub use session_token::GetSessionTokenResponse;
 pub use simulator::Simulator;
+pub use token::unsigned_jwt;
+pub use web_identity::AssumeRoleWithWebIdentityResponse;
 pub use world::World;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

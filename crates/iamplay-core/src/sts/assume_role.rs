@@ -144,12 +144,6 @@ pub(crate) fn check_session_policy_limits(arns: usize, plaintext: usize) -> Resu
     Ok(())
 }
 
-/// The session name and the role's name from a role ARN (the role name is the last part of the
-/// path).
-fn role_name(arn: &str) -> &str {
-    arn.rsplit('/').next().unwrap_or(arn)
-}
-
 impl Simulator {
     /// Calls `AssumeRole` with `credentials`; `context` adds request keys (`aws:SourceIp`,
     /// ...). On success the session is kept and its credentials work for later calls.
@@ -350,9 +344,7 @@ impl Simulator {
         }
         let arn = format!(
             "arn:{}:sts::{}:assumed-role/{}/{session_name}",
-            self.directory.partition,
-            role.account,
-            role_name(&role_arn)
+            self.directory.partition, role.account, role.name
         );
         let expires_at = self.now.plus_seconds(duration);
         Ok((

@@ -58,7 +58,7 @@ fn invalid_token(reason: Failure) -> StsError {
     StsError {
         code: "InvalidClientTokenId",
         status: 403,
-        message: "The security token included in the request is invalid.".into(),
+        message: "The security token included in the request is invalid".into(),
         reason,
     }
 }
@@ -79,7 +79,7 @@ pub(crate) fn resolve<'a>(
                 if session.is_expired(now) {
                     return Err(StsError {
                         code: "ExpiredToken",
-                        status: 400,
+                        status: 403,
                         message: "The security token included in the request is expired".into(),
                         reason: Failure::ExpiredCredentials {
                             expired_at: format!("{}", session.expires_at),
@@ -229,10 +229,21 @@ fn from_session<'a>(directory: &'a Directory, session: &'a Session, now: Instant
             }
             SessionKind::GetFederationToken => {
                 let user = directory.users.get(&session.source_arn);
+                // A root user's federated session is limited only by its session policies
+                // (unconfirmed: `docs/sources/sts.md` §5).
+                let identity = match user {
+                    Some(user) => user.policies.clone(),
+                    None => crate::aws_managed::compiled("FullAWSAccess")
+                        .map(|mut p| {
+                            p.name = session.source_arn.clone();
+                            alloc::vec![p]
+                        })
+                        .unwrap_or_default(),
+                };
                 (
                     PrincipalType::FederatedUser,
                     CallerKind::FederatedUser,
-                    user.map(|u| u.policies.clone()).unwrap_or_default(),
+                    identity,
                     user.and_then(|u| u.boundary.clone()),
                     None,
                     Some(session.source_arn.clone()),

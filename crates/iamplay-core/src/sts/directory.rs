@@ -77,7 +77,6 @@ pub(crate) struct Placement {
 #[derive(Clone, Debug)]
 pub(crate) struct UserEntry {
     pub(crate) account: String,
-    pub(crate) name: String,
     pub(crate) id: String,
     /// Its own and its groups' policies.
     pub(crate) policies: Vec<CompiledPolicy>,
@@ -110,12 +109,8 @@ pub(crate) struct ProviderEntry {
 /// What kind of identity provider.
 #[derive(Clone, Debug)]
 pub(crate) enum ProviderKind {
-    /// OIDC: the issuer without `https://` (how it appears in the provider's ARN and in the
-    /// context keys, `token.actions.githubusercontent.com:sub`), and its client ids.
-    Oidc {
-        issuer: String,
-        client_ids: Vec<String>,
-    },
+    /// OIDC (its issuer, without `https://`, ends its ARN), and its client ids.
+    Oidc { client_ids: Vec<String> },
     /// SAML.
     Saml,
 }

@@ -175,6 +175,8 @@ pub enum CallerKind {
     RoleSession,
     /// A federated user session.
     FederatedUser,
+    /// Someone holding a web identity token.
+    WebIdentity,
 }
 
 /// One broken parameter constraint.
@@ -247,6 +249,8 @@ pub enum TagProblem {
 /// What was wrong with a web identity token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum TokenProblem {
+    /// It is not a JWT with a JSON payload.
+    Unreadable,
     /// No OIDC provider in the role's account has the token's issuer.
     NoProviderForIssuer,
     /// The token's audience is not among the provider's client ids.

@@ -30,6 +30,8 @@ pub(crate) enum Pattern {
     Text,
     /// Session policies: `[\u0009\u000A\u000D\u0020-\u00FF]+`.
     PolicyText,
+    /// No pattern (tokens, URLs).
+    Any,
 }
 
 impl Pattern {
@@ -46,6 +48,7 @@ impl Pattern {
                 r"[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]+"
             }
             Self::PolicyText => r"[\u0009\u000A\u000D\u0020-\u00FF]+",
+            Self::Any => "",
         }
     }
 
@@ -64,6 +67,7 @@ impl Pattern {
                 '\t' | '\n' | '\r' | '\u{20}'..='\u{7e}' | '\u{85}' | '\u{a0}'..='\u{fffd}'
             ),
             Self::PolicyText => matches!(ch, '\t' | '\n' | '\r' | '\u{20}'..='\u{ff}'),
+            Self::Any => true,
         }
     }
 

@@ -392,7 +392,6 @@ impl Builder {
             arn,
             UserEntry {
                 account: account.into(),
-                name: user.name.clone(),
                 id,
                 policies,
                 boundary,
@@ -487,7 +486,6 @@ impl Builder {
                 (
                     format!("oidc-provider/{issuer}"),
                     ProviderKind::Oidc {
-                        issuer: issuer.into(),
                         client_ids: client_ids.clone(),
                     },
                 )
