@@ -2,6 +2,7 @@
 //! requests made with them.
 
 mod lesson_002;
+mod lessons_003_004;
 mod seeds;
 
 use alloc::string::String;

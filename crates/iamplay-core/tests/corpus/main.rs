@@ -3,7 +3,8 @@
 //! named `<corpus>/<file>/<case name>`.
 //!
 //! - `tests/corpus/policy/`: policy validation (see `policy.rs` for the case format);
-//! - `tests/corpus/eval/`: request evaluation (see `eval.rs`).
+//! - `tests/corpus/eval/`: request evaluation (see `eval.rs`);
+//! - `tests/corpus/sts/`: STS calls, sessions and requests in a world (see `sts.rs`).
 
 #![cfg_attr(target_arch = "wasm32", allow(unused))]
 // A test harness: a broken case should stop it with a clear message.
@@ -18,6 +19,8 @@
 mod eval;
 #[cfg(not(target_arch = "wasm32"))]
 mod policy;
+#[cfg(not(target_arch = "wasm32"))]
+mod sts;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -28,6 +31,7 @@ fn main() {
     let mut trials = Vec::new();
     trials.extend(load(&root, "policy", policy::run_case));
     trials.extend(load(&root, "eval", eval::run_case));
+    trials.extend(load(&root, "sts", sts::run_case));
     libtest_mimic::run(&args, trials).exit();
 }
 
@@ -76,7 +80,13 @@ fn load(
                 Err(message.into())
             }));
         }
-        for (i, case) in cases.into_iter().enumerate() {
+        for (i, mut case) in cases.into_iter().enumerate() {
+            // A file-level world is every case's that has none of its own.
+            if case.get("world").is_none()
+                && let Some(world) = doc.get("world")
+            {
+                case["world"] = world.clone();
+            }
             let name = case["name"]
                 .as_str()
                 .map_or_else(|| format!("case {i}"), String::from);
