@@ -231,12 +231,12 @@ fn request_step(
     };
     let outcome = sim.request(credentials, &request);
     let mut value = serde_json::to_value(&outcome).map_err(|e| e.to_string())?;
-    value["authorizations"] = json!(
-        value["authorization"]
-            .is_object()
-            .then(|| vec![value["authorization"].clone()])
-            .unwrap_or_default()
-    );
+    let authorizations = if value["authorization"].is_object() {
+        vec![value["authorization"].clone()]
+    } else {
+        Vec::new()
+    };
+    value["authorizations"] = Value::Array(authorizations);
     Ok(value)
 }
 
