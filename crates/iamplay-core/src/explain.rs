@@ -7,11 +7,15 @@
 
 mod decision;
 mod findings;
+mod sts;
+mod world;
 
 pub use decision::{
     Explanation, LayerExplanation, StatementExplanation, explain_decision, layer_name,
 };
 pub use findings::{finding_help, finding_message};
+pub use sts::{caller_kind_name, failure_help, failure_message, note_message};
+pub use world::{entity_name, world_problem_message};
 
 /// A language iamplay speaks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
