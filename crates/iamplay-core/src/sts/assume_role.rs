@@ -15,12 +15,12 @@ use super::credentials::simulated;
 use super::error::{CallerKind, Failure, StsError};
 use super::params::AssumeRole;
 use super::session::{Session, SessionKind};
+use super::session_policies;
 use super::simulator::{
     Simulator, access_denied, check_arn_syntax, check_mfa, denied, missing_authentication,
 };
 use super::tags::{session_tags, transitive_tags};
 use super::validate::{Checker, Pattern, validation_error};
-use super::{packed, session_policies};
 use crate::eval::ContextEntry;
 
 /// The duration of a role session when the call does not say.
@@ -32,57 +32,31 @@ const CHAIN_LIMIT: i64 = 3600;
 /// order of the API model's members.
 fn check_parameters(call: &AssumeRole) -> Result<(), StsError> {
     let mut checker = Checker::default();
-    checker.string(
-        "roleArn",
-        call.role_arn.as_deref(),
-        true,
-        (20, 2048),
-        Pattern::Text,
-    );
-    checker.string(
-        "roleSessionName",
-        call.role_session_name.as_deref(),
-        true,
-        (2, 64),
-        Pattern::Name,
-    );
-    for (i, policy) in call.policy_arns.iter().enumerate() {
-        let member = format!("policyArns.{}.member.arn", i + 1);
-        checker.string(&member, Some(&policy.arn), true, (20, 2048), Pattern::Text);
-    }
+    checker.role(call.role_arn.as_deref(), call.role_session_name.as_deref());
+    checker.policy_arns(&call.policy_arns);
+    let policy = call.policy.as_deref();
     checker.string(
         "policy",
-        call.policy.as_deref(),
+        policy,
         false,
         (1, usize::MAX),
         Pattern::PolicyText,
     );
     checker.number("durationSeconds", call.duration_seconds, (900, 43200));
     check_tags(&mut checker, &call.tags, &call.transitive_tag_keys);
+    let external_id = call.external_id.as_deref();
     checker.string(
         "externalId",
-        call.external_id.as_deref(),
+        external_id,
         false,
         (2, 1224),
         Pattern::ExternalId,
     );
-    checker.string(
-        "serialNumber",
-        call.serial_number.as_deref(),
-        false,
-        (9, 256),
-        Pattern::SerialNumber,
-    );
-    checker.string(
-        "tokenCode",
-        call.token_code.as_deref(),
-        false,
-        (6, 6),
-        Pattern::TokenCode,
-    );
+    checker.mfa(call.serial_number.as_deref(), call.token_code.as_deref());
+    let source_identity = call.source_identity.as_deref();
     checker.string(
         "sourceIdentity",
-        call.source_identity.as_deref(),
+        source_identity,
         false,
         (2, 64),
         Pattern::Name,
@@ -121,27 +95,6 @@ pub(crate) fn check_tags(
         let member = format!("transitiveTagKeys.{}.member", i + 1);
         checker.string(&member, Some(key), true, (1, 128), Pattern::TagKey);
     }
-}
-
-/// The documented limits the API model does not carry: 10 managed session policies and 2,048
-/// characters of policy text (texts docs-derived: `docs/sources/sts.md` §3.8, §3.12).
-pub(crate) fn check_session_policy_limits(arns: usize, plaintext: usize) -> Result<(), StsError> {
-    let reason = Failure::SessionPoliciesTooLarge { arns, plaintext };
-    if arns > 10 {
-        return Err(validation_error(
-            format!(
-                "1 validation error detected: Value '{arns}' at 'policyArns' failed to satisfy constraint: Member must have length less than or equal to 10"
-            ),
-            reason,
-        ));
-    }
-    if plaintext > 2048 {
-        return Err(validation_error(
-            "1 validation error detected: Value at 'policy' failed to satisfy constraint: Member must have length less than or equal to 2048".into(),
-            reason,
-        ));
-    }
-    Ok(())
 }
 
 impl Simulator {
@@ -309,29 +262,13 @@ impl Simulator {
                 source_identity: source_identity.clone(),
             });
         }
-        let arns: Vec<&str> = call.policy_arns.iter().map(|p| p.arn.as_str()).collect();
-        let policies = session_policies::read(&self.directory, call.policy.as_deref(), &arns);
-        let policies = match policies {
-            Ok(policies) => policies,
-            Err(error) => {
-                outcome.policy_findings = self.inline_policy_findings(call.policy.as_deref());
-                return Err(error);
-            }
-        };
-        outcome.policy_findings = policies
-            .inline_check
-            .as_ref()
-            .map(|c| c.findings.clone())
-            .unwrap_or_default();
-        check_session_policy_limits(arns.len(), policies.plaintext_length)?;
-        let packed_size = (policies.passed || !call.tags.is_empty())
-            .then(|| packed::estimate(call.policy.as_deref(), &arns, &call.tags));
-        if let Some(size) = packed_size {
-            packed::check(size)?;
-            outcome.notes.push(Note::PackedPolicySizeEstimated {
-                percent: size.total(),
-            });
-        }
+        let (policies, packed_size) = session_policies::for_call(
+            &self.directory,
+            call.policy.as_deref(),
+            &call.policy_arns,
+            &call.tags,
+            outcome,
+        )?;
         let mfa_authenticated_at = if mfa_now {
             Some(self.now)
         } else {
@@ -367,7 +304,7 @@ impl Simulator {
                 chained,
                 web_identity: None,
             },
-            packed_size.map(packed::PackedSize::total),
+            packed_size,
         ))
     }
 
@@ -386,23 +323,6 @@ impl Simulator {
         }
         request_tag_context(&mut context, &call.tags, &call.transitive_tag_keys);
         context
-    }
-
-    /// The findings of an inline session policy that failed its check.
-    pub(crate) fn inline_policy_findings(
-        &self,
-        policy: Option<&str>,
-    ) -> Vec<crate::policy::Finding> {
-        policy
-            .map(|text| {
-                crate::policy::check(
-                    text,
-                    &crate::policy::Context::new(crate::policy::PolicyKind::SessionPolicy)
-                        .in_partition(&self.directory.partition),
-                )
-                .findings
-            })
-            .unwrap_or_default()
     }
 }
 

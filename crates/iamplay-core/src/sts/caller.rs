@@ -54,6 +54,42 @@ pub(crate) struct Principal<'a> {
     pub(crate) mfa_serials: Vec<(String, String)>,
 }
 
+impl Principal<'static> {
+    /// A principal with no policies, context or session yet.
+    pub(crate) fn bare(caller: Caller, kind: CallerKind) -> Self {
+        Self {
+            caller,
+            kind,
+            identity: Vec::new(),
+            boundary: None,
+            session_policies: None,
+            scps: Vec::new(),
+            context: Vec::new(),
+            session: None,
+            mfa_serials: Vec::new(),
+        }
+    }
+}
+
+/// A caller known by its type, ARN, account and `aws:userid` (no tags or related ARNs yet).
+pub(crate) fn caller(
+    principal_type: PrincipalType,
+    arn: String,
+    account: String,
+    user_id: String,
+) -> Caller {
+    Caller {
+        principal_type,
+        arn,
+        account,
+        user_id,
+        role_arn: None,
+        source_user_arn: None,
+        federated_provider: None,
+        tags: Vec::new(),
+    }
+}
+
 fn invalid_token(reason: Failure) -> StsError {
     StsError {
         code: "InvalidClientTokenId",
@@ -126,26 +162,13 @@ fn root_account(arn: &str) -> Option<&str> {
 }
 
 fn anonymous() -> Principal<'static> {
-    Principal {
-        caller: Caller {
-            principal_type: PrincipalType::Anonymous,
-            arn: String::new(),
-            account: String::new(),
-            user_id: "anonymous".into(),
-            role_arn: None,
-            source_user_arn: None,
-            federated_provider: None,
-            tags: Vec::new(),
-        },
-        kind: CallerKind::User,
-        identity: Vec::new(),
-        boundary: None,
-        session_policies: None,
-        scps: Vec::new(),
-        context: Vec::new(),
-        session: None,
-        mfa_serials: Vec::new(),
-    }
+    let caller = caller(
+        PrincipalType::Anonymous,
+        String::new(),
+        String::new(),
+        "anonymous".into(),
+    );
+    Principal::bare(caller, CallerKind::User)
 }
 
 /// A user or root user with long-term credentials: no `aws:MultiFactorAuthPresent`, no
@@ -153,52 +176,38 @@ fn anonymous() -> Principal<'static> {
 fn long_term<'a>(directory: &'a Directory, owner: &KeyOwner) -> Principal<'a> {
     let mut principal = match owner {
         KeyOwner::User(arn) => match directory.users.get(arn) {
-            Some(user) => Principal {
-                caller: Caller {
-                    principal_type: PrincipalType::User,
-                    arn: arn.clone(),
-                    account: user.account.clone(),
-                    user_id: user.id.clone(),
-                    role_arn: None,
-                    source_user_arn: None,
-                    federated_provider: None,
-                    tags: user.tags.clone(),
-                },
-                kind: CallerKind::User,
-                identity: user.policies.clone(),
-                boundary: user.boundary.clone(),
-                session_policies: None,
-                scps: Vec::new(),
-                context: Vec::new(),
-                session: None,
-                mfa_serials: serials(&user.mfa_devices),
-            },
+            Some(user) => {
+                let mut caller = caller(
+                    PrincipalType::User,
+                    arn.clone(),
+                    user.account.clone(),
+                    user.id.clone(),
+                );
+                caller.tags.clone_from(&user.tags);
+                let mut principal = Principal::bare(caller, CallerKind::User);
+                principal.identity.clone_from(&user.policies);
+                principal.boundary.clone_from(&user.boundary);
+                principal.mfa_serials = serials(&user.mfa_devices);
+                principal
+            }
             None => anonymous(),
         },
-        KeyOwner::Root(account) => Principal {
-            caller: Caller {
-                principal_type: PrincipalType::Account,
-                arn: directory.iam_arn(account, "root"),
-                account: account.clone(),
-                user_id: account.clone(),
-                role_arn: None,
-                source_user_arn: None,
-                federated_provider: None,
-                tags: Vec::new(),
-            },
-            kind: CallerKind::Root,
-            identity: Vec::new(),
-            boundary: None,
-            session_policies: None,
-            scps: Vec::new(),
-            context: Vec::new(),
-            session: None,
-            mfa_serials: directory
+        KeyOwner::Root(account) => {
+            let arn = directory.iam_arn(account, "root");
+            let caller = caller(
+                PrincipalType::Account,
+                arn,
+                account.clone(),
+                account.clone(),
+            );
+            let mut principal = Principal::bare(caller, CallerKind::Root);
+            principal.mfa_serials = directory
                 .accounts
                 .get(account)
                 .map(|a| serials(&a.root_mfa_devices))
-                .unwrap_or_default(),
-        },
+                .unwrap_or_default();
+            principal
+        }
     };
     finish(directory, &mut principal);
     principal

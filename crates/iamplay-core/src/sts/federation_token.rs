@@ -12,18 +12,18 @@ use alloc::vec::Vec;
 
 use serde::Serialize;
 
-use super::assume_role::{check_session_policy_limits, check_tags, request_tag_context};
+use super::assume_role::{check_tags, request_tag_context};
 use super::call::{CallOutcome, Note};
 use super::caller::Credentials;
 use super::credentials::{TemporaryCredentials, simulated};
 use super::error::{CallerKind, StsError};
 use super::params::GetFederationToken;
 use super::session::{Session, SessionKind};
+use super::session_policies;
 use super::session_token::{long_term_duration, session_credentials_refused};
 use super::simulator::{Simulator, denied, missing_authentication};
 use super::tags::session_tags;
 use super::validate::{Checker, Pattern};
-use super::{packed, session_policies};
 
 /// The response of `GetFederationToken`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -94,10 +94,7 @@ impl Simulator {
             (1, 2048),
             Pattern::PolicyText,
         );
-        for (i, policy) in call.policy_arns.iter().enumerate() {
-            let member = format!("policyArns.{}.member.arn", i + 1);
-            checker.string(&member, Some(&policy.arn), true, (20, 2048), Pattern::Text);
-        }
+        checker.policy_arns(&call.policy_arns);
         checker.number("durationSeconds", call.duration_seconds, (900, 129_600));
         check_tags(&mut checker, &call.tags, &[]);
         checker.finish()?;
@@ -130,26 +127,13 @@ impl Simulator {
             ));
         }
         let tags = session_tags(&call.tags, &[], &[], &principal.caller.tags)?;
-        let arns: Vec<&str> = call.policy_arns.iter().map(|p| p.arn.as_str()).collect();
-        let policies = match session_policies::read(&self.directory, call.policy.as_deref(), &arns)
-        {
-            Ok(policies) => policies,
-            Err(error) => {
-                outcome.policy_findings = self.inline_policy_findings(call.policy.as_deref());
-                return Err(error);
-            }
-        };
-        outcome.policy_findings = policies
-            .inline_check
-            .as_ref()
-            .map(|c| c.findings.clone())
-            .unwrap_or_default();
-        check_session_policy_limits(arns.len(), policies.plaintext_length)?;
-        let size = packed::estimate(call.policy.as_deref(), &arns, &call.tags);
-        packed::check(size)?;
-        outcome.notes.push(Note::PackedPolicySizeEstimated {
-            percent: size.total(),
-        });
+        let (policies, packed_size) = session_policies::for_call(
+            &self.directory,
+            call.policy.as_deref(),
+            &call.policy_arns,
+            &call.tags,
+            outcome,
+        )?;
         if !policies.passed {
             outcome.notes.push(Note::FederatedUserWithoutSessionPolicy);
         }
@@ -176,6 +160,6 @@ impl Simulator {
             chained: false,
             web_identity: None,
         };
-        Ok((session, size.total()))
+        Ok((session, packed_size.unwrap_or(0)))
     }
 }

@@ -15,7 +15,7 @@ use super::error::{CallerKind, Failure, StsError};
 use super::params::GetSessionToken;
 use super::session::{Session, SessionKind};
 use super::simulator::{Simulator, access_denied, check_mfa, missing_authentication};
-use super::validate::{Checker, Pattern};
+use super::validate::Checker;
 
 /// The response of `GetSessionToken`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -92,20 +92,7 @@ impl Simulator {
         let principal = self.principal(credentials)?;
         let mut checker = Checker::default();
         checker.number("durationSeconds", call.duration_seconds, (900, 129_600));
-        checker.string(
-            "serialNumber",
-            call.serial_number.as_deref(),
-            false,
-            (9, 256),
-            Pattern::SerialNumber,
-        );
-        checker.string(
-            "tokenCode",
-            call.token_code.as_deref(),
-            false,
-            (6, 6),
-            Pattern::TokenCode,
-        );
+        checker.mfa(call.serial_number.as_deref(), call.token_code.as_deref());
         checker.finish()?;
         if !matches!(principal.kind, CallerKind::User | CallerKind::Root) {
             return Err(session_credentials_refused(

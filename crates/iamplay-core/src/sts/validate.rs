@@ -9,6 +9,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::error::{Constraint, Failure, StsError, Violation};
+use super::params::PolicyDescriptor;
 
 /// The character rules of STS parameters, as the API reference writes them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -138,6 +139,38 @@ impl Checker {
         if len > max {
             self.add(member, value, Constraint::MaxLength { max });
         }
+    }
+
+    /// `roleArn` and `roleSessionName`, as the assume-role calls have them.
+    pub(crate) fn role(&mut self, role_arn: Option<&str>, session_name: Option<&str>) {
+        self.string("roleArn", role_arn, true, (20, 2048), Pattern::Text);
+        self.string(
+            "roleSessionName",
+            session_name,
+            true,
+            (2, 64),
+            Pattern::Name,
+        );
+    }
+
+    /// Each ARN of `policyArns`.
+    pub(crate) fn policy_arns(&mut self, descriptors: &[PolicyDescriptor]) {
+        for (i, policy) in descriptors.iter().enumerate() {
+            let member = format!("policyArns.{}.member.arn", i + 1);
+            self.string(&member, Some(&policy.arn), true, (20, 2048), Pattern::Text);
+        }
+    }
+
+    /// `serialNumber` and `tokenCode`.
+    pub(crate) fn mfa(&mut self, serial: Option<&str>, code: Option<&str>) {
+        self.string(
+            "serialNumber",
+            serial,
+            false,
+            (9, 256),
+            Pattern::SerialNumber,
+        );
+        self.string("tokenCode", code, false, (6, 6), Pattern::TokenCode);
     }
 
     /// A number member and its range.

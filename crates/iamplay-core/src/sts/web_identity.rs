@@ -11,20 +11,20 @@ use alloc::vec::Vec;
 
 use serde::Serialize;
 
-use super::assume_role::{check_session_policy_limits, request_tag_context};
-use super::call::{AssumedRoleUser, CallOutcome, Note};
-use super::caller::Principal;
+use super::assume_role::request_tag_context;
+use super::call::{AssumedRoleUser, CallOutcome};
+use super::caller::{Principal, caller};
 use super::credentials::{TemporaryCredentials, simulated};
 use super::directory::ProviderKind;
 use super::error::{CallerKind, Failure, StsError, TokenProblem};
 use super::params::{AssumeRoleWithWebIdentity, SessionTag};
 use super::session::{Session, SessionKind, WebIdentity};
+use super::session_policies;
 use super::simulator::{Simulator, access_denied, check_arn_syntax};
 use super::tags::session_tags;
 use super::token::{self, Claims};
 use super::validate::{Checker, Pattern, validation_error};
-use super::{packed, session_policies};
-use crate::eval::{Caller, ContextEntry, PrincipalType};
+use crate::eval::{ContextEntry, PrincipalType};
 
 /// The response of `AssumeRoleWithWebIdentity`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -210,24 +210,13 @@ impl Simulator {
             ));
         }
         let tags = session_tags(&passed_tags, &claims.transitive_tag_keys, &[], &role.tags)?;
-        let arns: Vec<&str> = call.policy_arns.iter().map(|p| p.arn.as_str()).collect();
-        let policies = match session_policies::read(&self.directory, call.policy.as_deref(), &arns)
-        {
-            Ok(policies) => policies,
-            Err(error) => {
-                outcome.policy_findings = self.inline_policy_findings(call.policy.as_deref());
-                return Err(error);
-            }
-        };
-        check_session_policy_limits(arns.len(), policies.plaintext_length)?;
-        let packed_size = (policies.passed || !passed_tags.is_empty())
-            .then(|| packed::estimate(call.policy.as_deref(), &arns, &passed_tags));
-        if let Some(size) = packed_size {
-            packed::check(size)?;
-            outcome.notes.push(Note::PackedPolicySizeEstimated {
-                percent: size.total(),
-            });
-        }
+        let (policies, packed_size) = session_policies::for_call(
+            &self.directory,
+            call.policy.as_deref(),
+            &call.policy_arns,
+            &passed_tags,
+            outcome,
+        )?;
         let arn = format!(
             "arn:{}:sts::{}:assumed-role/{}/{session_name}",
             self.directory.partition, role.account, role.name
@@ -260,7 +249,7 @@ impl Simulator {
         let shown_provider = call.provider_id.clone().unwrap_or(issuer);
         Ok((
             session,
-            packed_size.map(packed::PackedSize::total),
+            packed_size,
             shown_provider,
             provider.audience,
             claims.subject.unwrap_or_default(),
@@ -327,71 +316,28 @@ impl Simulator {
 /// The parameter constraints, in the API model's member order.
 fn check_parameters(call: &AssumeRoleWithWebIdentity) -> Result<(), StsError> {
     let mut checker = Checker::default();
-    checker.string(
-        "roleArn",
-        call.role_arn.as_deref(),
-        true,
-        (20, 2048),
-        Pattern::Text,
-    );
-    checker.string(
-        "roleSessionName",
-        call.role_session_name.as_deref(),
-        true,
-        (2, 64),
-        Pattern::Name,
-    );
-    checker.string(
-        "webIdentityToken",
-        call.web_identity_token.as_deref(),
-        true,
-        (4, 20_000),
-        Pattern::Any,
-    );
-    checker.string(
-        "providerId",
-        call.provider_id.as_deref(),
-        false,
-        (4, 2048),
-        Pattern::Any,
-    );
-    for (i, policy) in call.policy_arns.iter().enumerate() {
-        let member = format!("policyArns.{}.member.arn", i + 1);
-        checker.string(&member, Some(&policy.arn), true, (20, 2048), Pattern::Text);
-    }
-    checker.string(
-        "policy",
-        call.policy.as_deref(),
-        false,
-        (1, 2048),
-        Pattern::PolicyText,
-    );
+    checker.role(call.role_arn.as_deref(), call.role_session_name.as_deref());
+    let token = call.web_identity_token.as_deref();
+    checker.string("webIdentityToken", token, true, (4, 20_000), Pattern::Any);
+    let provider_id = call.provider_id.as_deref();
+    checker.string("providerId", provider_id, false, (4, 2048), Pattern::Any);
+    checker.policy_arns(&call.policy_arns);
+    let policy = call.policy.as_deref();
+    checker.string("policy", policy, false, (1, 2048), Pattern::PolicyText);
     checker.number("durationSeconds", call.duration_seconds, (900, 43_200));
     checker.finish()
 }
 
 /// The caller of the call: known only by its provider.
 fn web_identity_principal(provider: &Provider) -> Principal<'static> {
-    Principal {
-        caller: Caller {
-            principal_type: PrincipalType::WebIdentityUser,
-            arn: String::new(),
-            account: String::new(),
-            user_id: String::new(),
-            role_arn: None,
-            source_user_arn: None,
-            federated_provider: Some(provider.federated.clone()),
-            tags: Vec::new(),
-        },
-        kind: CallerKind::WebIdentity,
-        identity: Vec::new(),
-        boundary: None,
-        session_policies: None,
-        scps: Vec::new(),
-        context: Vec::new(),
-        session: None,
-        mfa_serials: Vec::new(),
-    }
+    let mut caller = caller(
+        PrincipalType::WebIdentityUser,
+        String::new(),
+        String::new(),
+        String::new(),
+    );
+    caller.federated_provider = Some(provider.federated.clone());
+    Principal::bare(caller, CallerKind::WebIdentity)
 }
 
 /// The provider's keys (`docs/sources/condition-keys.md` §2.4): `PREFIX:aud`, `PREFIX:sub`,
