@@ -40,6 +40,12 @@ pub struct PolicySet {
     /// <https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html>). Trust policies
     /// always must.
     pub resource_must_allow: bool,
+    /// Whether the principal's own policies must allow even where the resource-based policy
+    /// names the principal in its own account, as `sts:SetSourceIdentity` must in a role chain
+    /// ("permissions for `sts:SetSourceIdentity` are required in both the permissions policy of
+    /// the principal who is assuming the role and in the role trust policy of the target role",
+    /// <https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html>).
+    pub identity_must_allow: bool,
     /// The SCPs of the principal's account, level by level from the organization root down to
     /// the account; empty when none apply (no organization, the management account, a
     /// service-linked role).
@@ -231,7 +237,7 @@ pub(crate) fn decide(request: &Request, set: &PolicySet, explain: bool) -> Respo
         if let Some(resource) = &resource {
             determining.extend(resource.allow_refs());
         }
-        if !cross_account {
+        if !cross_account && !set.identity_must_allow {
             match grant {
                 Some(GrantedTo::Principal) => {
                     break 'decided (Decision::Allow, None, determining, grant);

@@ -448,6 +448,7 @@ mod tests {
                 violations: vec![Violation {
                     member: "roleSessionName".into(),
                     value: "a b".into(),
+                    sensitive: false,
                     constraint: Constraint::Pattern {
                         pattern: r"[\w+=,.@-]*",
                     },

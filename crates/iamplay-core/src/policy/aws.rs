@@ -199,7 +199,15 @@ fn sts(kind: &FindingKind, context: &Context<'_>, text: &str) -> Option<(Stage, 
                 "Member must have length less than or equal to {limit}"
             )),
         )),
-        FindingKind::Syntax { .. } => None,
+        // STS answered this until about 2025; today it answers a raw parser message that names
+        // a Java object's hash code (`docs/sources/policy-language.md` §3.4).
+        FindingKind::Syntax { .. } => Some((
+            0,
+            error(
+                "MalformedPolicyDocument",
+                "The policy is not in the valid JSON format.",
+            ),
+        )),
         _ => iam(kind, context, false),
     }
 }

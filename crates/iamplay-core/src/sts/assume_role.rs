@@ -211,12 +211,7 @@ impl Simulator {
             CallerKind::RoleSession | CallerKind::UserSession
         );
         let duration = call.duration_seconds.unwrap_or(DEFAULT_DURATION);
-        if chained && duration > CHAIN_LIMIT {
-            return Err(validation_error(
-                "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.".into(),
-                Failure::ChainedDurationOverOneHour { requested: duration },
-            ));
-        }
+        // The role's own maximum is checked before the one-hour cap of a chain.
         if duration > role.max_session_duration {
             return Err(validation_error(
                 "The requested DurationSeconds exceeds the MaxSessionDuration set for this role."
@@ -225,6 +220,12 @@ impl Simulator {
                     requested: duration,
                     maximum: role.max_session_duration,
                 },
+            ));
+        }
+        if chained && duration > CHAIN_LIMIT {
+            return Err(validation_error(
+                "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.".into(),
+                Failure::ChainedDurationOverOneHour { requested: duration },
             ));
         }
         let inherited_tags = caller_session

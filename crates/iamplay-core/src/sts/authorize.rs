@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::caller::Principal;
 use super::directory::Directory;
+use super::error::CallerKind;
 use crate::eval::{
     self, ContextEntry, LayerDetail, Options, PolicySet, Request, Response, Tag, details,
 };
@@ -27,6 +28,10 @@ pub struct Authorization {
     /// Whether the resource is in the world (an unknown resource has no policy and is taken to
     /// be in the account its ARN names, or the caller's).
     pub resource_known: bool,
+    /// Keys the request was given that the credentials or the world decide
+    /// (`aws:PrincipalTag/...`, `aws:MultiFactorAuthPresent`, ...): left out, as AWS sets them
+    /// itself.
+    pub ignored_context: Vec<String>,
     /// The policies, for the details.
     #[serde(skip)]
     pub(crate) set: PolicySet,
@@ -77,6 +82,10 @@ pub(crate) fn authorize(
         boundary: principal.boundary.clone(),
         session: principal.session_policies.clone(),
         scps: principal.scps.clone(),
+        // In a role chain, `sts:SetSourceIdentity` needs the calling role's own permission even
+        // where the trust policy names it.
+        identity_must_allow: target.action.eq_ignore_ascii_case("sts:SetSourceIdentity")
+            && principal.kind == CallerKind::RoleSession,
         ..PolicySet::default()
     };
     let mut context = principal.context.clone();
@@ -87,6 +96,7 @@ pub(crate) fn authorize(
     ));
     let mut resource_tags: &[Tag] = &[];
     let mut resource_account = arn_account(target.resource).map(String::from);
+    let mut resource_organization = None;
     let mut resource_known = false;
     if let Some(role) = directory.roles.get(target.resource) {
         resource_known = true;
@@ -101,8 +111,9 @@ pub(crate) fn authorize(
                 tag.value.clone(),
             ));
         }
-    } else if is_role_arn(target.resource) {
-        // A role the world does not have: no trust policy allows anything on it.
+    } else if is_role_arn(target.resource) || target.action.starts_with("sts:AssumeRole") {
+        // A role the world does not have, or an ARN that is no role at all (a user's, say):
+        // no trust policy allows anything on it.
         set.resource_is_trust_policy = true;
     } else if let Some((_, resource)) = directory.resource(target.resource) {
         resource_known = true;
@@ -125,6 +136,7 @@ pub(crate) fn authorize(
         .and_then(|a| directory.accounts.get(a))
         .and_then(|a| a.organization.as_ref())
     {
+        resource_organization = Some(placement.organization_id.clone());
         context.push(ContextEntry::single(
             "aws:ResourceOrgID",
             placement.organization_id.clone(),
@@ -139,7 +151,11 @@ pub(crate) fn authorize(
         }
     }
     context.extend(target.call_context);
-    context.extend(target.request_context.iter().cloned());
+    let (given, ignored): (Vec<&ContextEntry>, Vec<&ContextEntry>) = target
+        .request_context
+        .iter()
+        .partition(|entry| !decided_by_aws(&entry.key));
+    context.extend(given.into_iter().cloned());
     for (key, default) in [
         ("aws:SecureTransport", "true"),
         ("aws:ViaAWSService", "false"),
@@ -155,13 +171,61 @@ pub(crate) fn authorize(
         resource_account,
         context,
     };
-    let response = eval::evaluate(&request, &set, Options { explain });
+    let mut response = eval::evaluate(&request, &set, Options { explain });
+    let principal_organization = principal
+        .context
+        .iter()
+        .find(|e| e.key == "aws:PrincipalOrgID")
+        .and_then(|e| e.values.first());
+    let same_organization = principal_organization.is_some()
+        && principal_organization == resource_organization.as_ref();
+    if let Some(error) = &mut response.aws_error
+        && response.cross_account
+        && !same_organization
+        && target.action.to_ascii_lowercase().starts_with("s3:")
+    {
+        // "Cross-account requests outside of the same organization return a generic Access
+        // Denied message" (<https://docs.aws.amazon.com/AmazonS3/latest/userguide/troubleshoot-403-errors.html>).
+        error.message = "Access Denied".into();
+    }
     Authorization {
         request,
         response,
         resource_known,
+        ignored_context: ignored.into_iter().map(|e| e.key.clone()).collect(),
         set,
     }
+}
+
+/// Whether AWS itself decides a key (from the credentials, the principal, the resource or the
+/// clock), so that a request cannot give it.
+fn decided_by_aws(key: &str) -> bool {
+    const DECIDED: [&str; 18] = [
+        "aws:PrincipalArn",
+        "aws:PrincipalAccount",
+        "aws:PrincipalOrgID",
+        "aws:PrincipalOrgPaths",
+        "aws:PrincipalType",
+        "aws:PrincipalIsAWSService",
+        "aws:userid",
+        "aws:username",
+        "aws:MultiFactorAuthPresent",
+        "aws:MultiFactorAuthAge",
+        "aws:TokenIssueTime",
+        "aws:SourceIdentity",
+        "aws:FederatedProvider",
+        "aws:CurrentTime",
+        "aws:EpochTime",
+        "aws:ResourceAccount",
+        "aws:ResourceOrgID",
+        "aws:ResourceOrgPaths",
+    ];
+    const PREFIXES: [&str; 3] = ["aws:PrincipalTag/", "aws:ResourceTag/", "iam:ResourceTag/"];
+    DECIDED.iter().any(|k| k.eq_ignore_ascii_case(key))
+        || PREFIXES.iter().any(|p| {
+            key.get(..p.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(p))
+        })
 }
 
 /// Whether `arn` names an IAM role (`arn:PARTITION:iam::ACCOUNT:role/...`).

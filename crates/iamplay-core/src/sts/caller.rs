@@ -94,7 +94,7 @@ fn invalid_token(reason: Failure) -> StsError {
     StsError {
         code: "InvalidClientTokenId",
         status: 403,
-        message: "The security token included in the request is invalid".into(),
+        message: "The security token included in the request is invalid.".into(),
         reason,
     }
 }
@@ -318,7 +318,8 @@ fn session_context(session: &Session, now: Instant) -> Vec<ContextEntry> {
         "aws:TokenIssueTime",
         format!("{}", session.issued_at)
     )];
-    if session.web_identity.is_none() {
+    // No MFA keys for federated identities (`docs/sources/sts.md` §6).
+    if session.web_identity.is_none() && session.kind != SessionKind::GetFederationToken {
         context.push(ContextEntry::single(
             "aws:MultiFactorAuthPresent",
             if session.mfa_authenticated_at.is_some() {

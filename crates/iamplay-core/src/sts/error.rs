@@ -187,6 +187,9 @@ pub struct Violation {
     pub member: String,
     /// The value given.
     pub value: String,
+    /// Whether AWS leaves the value out of its message (a sensitive member: the web identity
+    /// token).
+    pub sensitive: bool,
     /// The constraint.
     pub constraint: Constraint,
 }

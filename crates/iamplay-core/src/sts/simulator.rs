@@ -174,7 +174,7 @@ pub(crate) fn missing_authentication() -> StsError {
     StsError {
         code: "MissingAuthenticationToken",
         status: 403,
-        message: "The request must contain either a valid (registered) AWS access key ID or X.509 certificate.".into(),
+        message: "Request is missing Authentication Token".into(),
         reason: Failure::MissingAuthentication,
     }
 }

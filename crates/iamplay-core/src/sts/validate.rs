@@ -104,12 +104,40 @@ impl Checker {
         self.violations.push(Violation {
             member: member.into(),
             value: value.into(),
+            sensitive: false,
             constraint,
         });
     }
 
     /// A string member: required or not, its length range and its pattern.
     pub(crate) fn string(
+        &mut self,
+        member: &str,
+        value: Option<&str>,
+        required: bool,
+        range: (usize, usize),
+        pattern: Pattern,
+    ) {
+        self.check_string(member, value, required, range, pattern);
+    }
+
+    /// A sensitive string member, whose value AWS leaves out of its messages.
+    pub(crate) fn sensitive_string(
+        &mut self,
+        member: &str,
+        value: Option<&str>,
+        required: bool,
+        range: (usize, usize),
+    ) {
+        let before = self.violations.len();
+        self.check_string(member, value, required, range, Pattern::Any);
+        for violation in self.violations.iter_mut().skip(before) {
+            violation.sensitive = true;
+            violation.value.clear();
+        }
+    }
+
+    fn check_string(
         &mut self,
         member: &str,
         value: Option<&str>,
@@ -229,6 +257,7 @@ pub(crate) fn validation_error(message: String, reason: Failure) -> StsError {
 fn violation_text(violation: &Violation) -> String {
     let value = match violation.constraint {
         Constraint::Required => String::from("Value null"),
+        _ if violation.sensitive => String::from("Value"),
         _ => format!("Value '{}'", violation.value),
     };
     let rule = match &violation.constraint {

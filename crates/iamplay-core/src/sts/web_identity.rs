@@ -39,7 +39,8 @@ pub struct AssumeRoleWithWebIdentityResponse {
     /// The packed size of the session policies and tags, when any were passed (an estimate).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub packed_policy_size: Option<u32>,
-    /// The token's `iss` (or the `ProviderId` of an OAuth 2.0 token).
+    /// The identity provider: the IAM OIDC provider's ARN, the `iss` of a built-in provider's
+    /// token, or the `ProviderId` of an OAuth 2.0 token.
     pub provider: String,
     /// The audience (client id) the token was for.
     pub audience: String,
@@ -123,7 +124,7 @@ impl Simulator {
         let token_text = call.web_identity_token.as_deref().unwrap_or_default();
         let Some(claims) = token::read(token_text) else {
             return Err(invalid_token(
-                "The web identity token that was passed could not be validated by Amazon Web Services. Get a new identity token from the identity provider and then retry the request.".into(),
+                "The ID Token provided is not a valid JWT. (You may see this error if you sent an Access Token)".into(),
                 TokenProblem::Unreadable,
             ));
         };
@@ -246,7 +247,14 @@ impl Simulator {
                 claims: claim_keys.into_iter().map(|e| (e.key, e.values)).collect(),
             }),
         };
-        let shown_provider = call.provider_id.clone().unwrap_or(issuer);
+        // The API reference says `Provider` is the token's `iss`; every response recorded from
+        // AWS for an IAM OIDC provider shows the provider's ARN, which iamplay follows
+        // (`docs/sources/sts.md` §13).
+        let shown_provider = match &call.provider_id {
+            Some(provider_id) => provider_id.clone(),
+            None if provider.federated.starts_with("arn:") => provider.federated.clone(),
+            None => issuer,
+        };
         Ok((
             session,
             packed_size,
@@ -318,7 +326,7 @@ fn check_parameters(call: &AssumeRoleWithWebIdentity) -> Result<(), StsError> {
     let mut checker = Checker::default();
     checker.role(call.role_arn.as_deref(), call.role_session_name.as_deref());
     let token = call.web_identity_token.as_deref();
-    checker.string("webIdentityToken", token, true, (4, 20_000), Pattern::Any);
+    checker.sensitive_string("webIdentityToken", token, true, (4, 20_000));
     let provider_id = call.provider_id.as_deref();
     checker.string("providerId", provider_id, false, (4, 2048), Pattern::Any);
     checker.policy_arns(&call.policy_arns);

@@ -6,7 +6,7 @@
 //!   "source": "https://docs.aws.amazon.com/... (and/or docs/sources/evaluation-logic.md §3)",
 //!   "policies": {
 //!     "identity": [policy, ...], "boundary": policy, "session": [policy, ...],
-//!     "resource": policy, "trust": false, "mustAllow": false,
+//!     "resource": policy, "trust": false, "mustAllow": false, "identityMustAllow": false,
 //!     "scps": [{"name": "Root", "policies": [policy | "FullAWSAccess", ...]}, ...],
 //!     "rcps": [{"name": "Root", "policies": [policy | "RCPFullAWSAccess", ...]}, ...]
 //!   },
@@ -198,6 +198,7 @@ fn policy_set(value: &Value) -> Result<PolicySet, String> {
         },
         resource_is_trust_policy: trust,
         resource_must_allow: value["mustAllow"].as_bool().unwrap_or(false),
+        identity_must_allow: value["identityMustAllow"].as_bool().unwrap_or(false),
         scps: levels(&value["scps"], PolicyKind::ServiceControlPolicy)?,
         rcps: levels(&value["rcps"], PolicyKind::ResourceControlPolicy)?,
     })

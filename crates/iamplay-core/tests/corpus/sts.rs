@@ -35,7 +35,8 @@
 //! action with its decision, in order), `denial` (layer and whether explicit, of the last
 //! authorization), `decision` (of a request), `notes` (the note tags present). A case marked
 //! `"unconfirmed": "why"` encodes documented behaviour whose exact AWS text or order is not
-//! confirmed (see `docs/sources/sts.md` §12).
+//! confirmed (see `docs/sources/sts.md` §12); `"evidence"` quotes what settled a case where
+//! sources disagreed.
 
 use iamplay_core::policy::Severity;
 use iamplay_core::sts::{

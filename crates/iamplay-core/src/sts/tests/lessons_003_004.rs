@@ -38,6 +38,7 @@ fn world() -> serde_json::Value {
                   })),
                   "managedPolicies": ["arn:aws:iam::111111111111:policy/read_my_bucket"]},
                  {"name": "auditor",
+                  "maxSessionDuration": 43200,
                   "trustPolicy": text(&json!({
                       "Version": "2012-10-17",
                       "Statement": [{"Effect": "Allow",
@@ -251,7 +252,7 @@ fn a_web_identity_from_the_trusted_repository_gets_a_session() {
     let response = outcome.response.unwrap();
     assert_eq!(
         response.provider,
-        "https://token.actions.githubusercontent.com"
+        "arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com"
     );
     assert_eq!(response.audience, "sts.amazonaws.com");
     assert_eq!(

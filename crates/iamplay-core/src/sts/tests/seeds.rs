@@ -226,11 +226,19 @@ fn seed_000_the_relay_from_long_term_keys_to_a_video_in_another_account() {
     );
     // Step 2 without the relay: the user's own keys do not reach account A's bucket.
     let direct = sim.request(&keys, &video).error.unwrap();
-    assert_eq!(direct.code, "AccessDenied");
-    assert!(
-        direct
-            .message
-            .contains("because no resource-based policy allows")
+    assert_eq!(
+        (direct.code, direct.message.as_str()),
+        ("AccessDenied", "Access Denied"),
+        "S3 gives no details across accounts outside an organization"
+    );
+    assert_eq!(
+        direct.reason,
+        crate::sts::Failure::NotAuthorized {
+            action: "s3:GetObject".into(),
+            resource: alloc::format!("{BUCKET}/courses/rust/lesson-1.mp4"),
+            layer: Some(crate::eval::Layer::ResourceBasedPolicy),
+            explicit: false,
+        }
     );
     // Steps 3–4: AssumeRole; both the user's policy and the trust policy are checked.
     let outcome = sim.assume_role(&keys, &assume_course_role(None), &[]);
