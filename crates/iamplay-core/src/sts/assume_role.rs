@@ -185,18 +185,19 @@ impl Simulator {
         if source_identity.is_some() {
             actions.push("sts:SetSourceIdentity");
         }
-        for action in actions {
-            let authorization =
-                self.authorize(&principal, action, &role_arn, call_context.clone(), context);
-            let allowed = authorization.is_allowed();
-            outcome.authorizations.push(authorization);
-            if !allowed {
-                return Err(outcome
-                    .authorizations
-                    .last()
-                    .map(denied)
-                    .unwrap_or_else(missing_authentication));
-            }
+        if !self.authorize_actions(
+            &principal,
+            &actions,
+            &role_arn,
+            &call_context,
+            context,
+            outcome,
+        ) {
+            return Err(outcome
+                .authorizations
+                .last()
+                .map(denied)
+                .unwrap_or_else(missing_authentication));
         }
         let Some(role) = self.directory.roles.get(&role_arn) else {
             // An unknown role has no trust policy to allow the call, so this is not reached.

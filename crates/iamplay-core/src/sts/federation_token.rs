@@ -110,15 +110,12 @@ impl Simulator {
         if !call.tags.is_empty() {
             actions.push("sts:TagSession");
         }
-        for action in actions {
-            let authorization =
-                self.authorize(&principal, action, &arn, call_context.clone(), context);
-            let allowed = authorization.is_allowed();
-            let error = (!allowed).then(|| denied(&authorization));
-            outcome.authorizations.push(authorization);
-            if let Some(error) = error {
-                return Err(error);
-            }
+        if !self.authorize_actions(&principal, &actions, &arn, &call_context, context, outcome) {
+            return Err(outcome
+                .authorizations
+                .last()
+                .map(denied)
+                .unwrap_or_else(missing_authentication));
         }
         if !matches!(principal.kind, CallerKind::User | CallerKind::Root) {
             return Err(session_credentials_refused(

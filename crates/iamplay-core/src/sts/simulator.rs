@@ -6,6 +6,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::authorize::{Authorization, Target, authorize};
+use super::call::CallOutcome;
 use super::caller::{Credentials, Principal, resolve};
 use super::directory::{self, Directory};
 use super::error::{Failure, MfaProblem, StsError};
@@ -129,6 +130,35 @@ impl Simulator {
             self.now,
             true,
         )
+    }
+
+    /// Authorizes each of `actions` on `resource` in turn, recording every authorization in
+    /// `outcome`, and stops at the first that is not allowed: `false` then (the last
+    /// authorization is the denial).
+    pub(crate) fn authorize_actions<T>(
+        &self,
+        principal: &Principal<'_>,
+        actions: &[&str],
+        resource: &str,
+        call_context: &[ContextEntry],
+        request_context: &[ContextEntry],
+        outcome: &mut CallOutcome<T>,
+    ) -> bool {
+        for action in actions {
+            let authorization = self.authorize(
+                principal,
+                action,
+                resource,
+                call_context.to_vec(),
+                request_context,
+            );
+            let allowed = authorization.is_allowed();
+            outcome.authorizations.push(authorization);
+            if !allowed {
+                return false;
+            }
+        }
+        true
     }
 
     /// Records a new session and returns it.

@@ -177,19 +177,25 @@ impl Simulator {
         if claims.source_identity.is_some() {
             actions.push("sts:SetSourceIdentity");
         }
-        for action in actions {
-            let authorization =
-                self.authorize(&principal, action, &role_arn, call_context.clone(), context);
-            let allowed = authorization.is_allowed();
-            outcome.authorizations.push(authorization);
-            if !allowed {
-                return Err(access_denied(
-                    &format!("Not authorized to perform {action}"),
-                    Failure::InvalidWebIdentityToken {
-                        problem: TokenProblem::NotTrusted,
-                    },
-                ));
-            }
+        if !self.authorize_actions(
+            &principal,
+            &actions,
+            &role_arn,
+            &call_context,
+            context,
+            outcome,
+        ) {
+            let action = outcome
+                .authorizations
+                .last()
+                .map(|a| a.request.action.clone())
+                .unwrap_or_default();
+            return Err(access_denied(
+                &format!("Not authorized to perform {action}"),
+                Failure::InvalidWebIdentityToken {
+                    problem: TokenProblem::NotTrusted,
+                },
+            ));
         }
         let Some(role) = self.directory.roles.get(&role_arn) else {
             return Err(access_denied(
