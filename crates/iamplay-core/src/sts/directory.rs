@@ -4,6 +4,7 @@
 
 mod build;
 mod organization;
+mod resources;
 
 use alloc::collections::BTreeMap;
 use alloc::string::String;

@@ -7,17 +7,12 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::{
-    AccountEntry, Directory, KeyEntry, KeyOwner, ManagedEntry, ProviderEntry, ProviderKind,
-    ResourceEntry, RoleEntry, UserEntry,
-};
+use super::{AccountEntry, Directory, KeyEntry, KeyOwner, ManagedEntry, RoleEntry, UserEntry};
 use crate::eval::{CompiledPolicy, Tag, compile};
 use crate::policy::{Context, PolicyKind, Severity, check};
 use crate::sts::names::{self, is_name, is_path};
 use crate::sts::problem::{Entity, WorldProblem, WorldProblemKind};
-use crate::sts::world::{
-    Account, Group, IdentityProvider, InlinePolicy, ManagedPolicy, Resource, Role, User, World,
-};
+use crate::sts::world::{Account, Group, InlinePolicy, ManagedPolicy, Role, User, World};
 use crate::value::date;
 
 /// The partitions AWS has.
@@ -84,17 +79,17 @@ pub(crate) fn build(world: &World) -> (Directory, Vec<WorldProblem>) {
     (builder.directory, builder.problems)
 }
 
-struct Builder {
-    directory: Directory,
+pub(super) struct Builder {
+    pub(super) directory: Directory,
     problems: Vec<WorldProblem>,
 }
 
 impl Builder {
-    fn error(&mut self, pointer: impl Into<String>, kind: WorldProblemKind) {
+    pub(super) fn error(&mut self, pointer: impl Into<String>, kind: WorldProblemKind) {
         self.problems.push(WorldProblem::error(pointer, kind));
     }
 
-    fn duplicate(&mut self, pointer: String, entity: Entity, name: &str) {
+    pub(super) fn duplicate(&mut self, pointer: String, entity: Entity, name: &str) {
         self.error(
             pointer,
             WorldProblemKind::Duplicate {
@@ -105,7 +100,7 @@ impl Builder {
     }
 
     /// Checks `text` as a policy of `kind`; compiled under `name` when AWS would accept it.
-    fn policy(
+    pub(super) fn policy(
         &mut self,
         pointer: String,
         name: &str,
@@ -133,7 +128,7 @@ impl Builder {
         checked.policy.map(|policy| compile(name, &policy))
     }
 
-    fn name(&mut self, pointer: String, entity: Entity, value: &str, max_length: usize) {
+    pub(super) fn name(&mut self, pointer: String, entity: Entity, value: &str, max_length: usize) {
         if !is_name(value, max_length) {
             self.error(
                 pointer,
@@ -250,7 +245,7 @@ impl Builder {
         }
     }
 
-    fn tags(&mut self, at: &str, tags: &[Tag]) -> Vec<Tag> {
+    pub(super) fn tags(&mut self, at: &str, tags: &[Tag]) -> Vec<Tag> {
         for (i, tag) in tags.iter().enumerate() {
             if tags
                 .iter()
@@ -472,88 +467,6 @@ impl Builder {
                 boundary,
                 tags,
                 max_session_duration,
-            },
-        );
-    }
-
-    fn provider(&mut self, at: &str, account: &str, provider: &IdentityProvider) {
-        let (resource, kind) = match provider {
-            IdentityProvider::Oidc { url, client_ids } => {
-                let issuer = url
-                    .strip_prefix("https://")
-                    .unwrap_or(url)
-                    .trim_end_matches('/');
-                (
-                    format!("oidc-provider/{issuer}"),
-                    ProviderKind::Oidc {
-                        client_ids: client_ids.clone(),
-                    },
-                )
-            }
-            IdentityProvider::Saml { name } => {
-                self.name(format!("{at}/name"), Entity::IdentityProvider, name, 128);
-                (format!("saml-provider/{name}"), ProviderKind::Saml)
-            }
-        };
-        let arn = self.directory.iam_arn(account, &resource);
-        if self.directory.providers.contains_key(&arn) {
-            self.duplicate(at.into(), Entity::IdentityProvider, &arn);
-            return;
-        }
-        self.directory.providers.insert(
-            arn,
-            ProviderEntry {
-                account: account.into(),
-                kind,
-            },
-        );
-    }
-
-    fn resource(&mut self, at: &str, account: &str, resource: &Resource) {
-        let fields: Vec<&str> = resource.arn.splitn(6, ':').collect();
-        let (service, arn_account, name) = match fields.as_slice() {
-            ["arn", partition, service, _region, arn_account, name]
-                if *partition == self.directory.partition && !name.is_empty() =>
-            {
-                (*service, *arn_account, *name)
-            }
-            _ => ("", "", ""),
-        };
-        // S3 bucket ARNs carry no account: the bucket belongs to the account holding it.
-        let valid = match service {
-            "" => false,
-            "s3" => arn_account.is_empty() && !name.contains('/'),
-            _ => arn_account == account,
-        };
-        if !valid {
-            self.error(
-                format!("{at}/arn"),
-                WorldProblemKind::InvalidResourceArn {
-                    arn: resource.arn.clone(),
-                },
-            );
-            return;
-        }
-        let policy = resource.policy.as_ref().and_then(|text| {
-            let context = if service == "s3" {
-                Context::new(PolicyKind::BucketPolicy).for_bucket(name)
-            } else {
-                Context::new(PolicyKind::ResourcePolicy)
-            };
-            self.policy(format!("{at}/policy"), &resource.arn, text, context)
-        });
-        let tags = self.tags(&format!("{at}/tags"), &resource.tags);
-        if self.directory.resources.contains_key(&resource.arn) {
-            self.duplicate(format!("{at}/arn"), Entity::Resource, &resource.arn);
-            return;
-        }
-        self.directory.resources.insert(
-            resource.arn.clone(),
-            ResourceEntry {
-                account: account.into(),
-                policy,
-                policy_must_allow: service == "kms",
-                tags,
             },
         );
     }
