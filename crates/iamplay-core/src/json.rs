@@ -13,10 +13,13 @@ use alloc::vec::Vec;
 
 use crate::source::Span;
 
+mod de;
+pub mod patch;
 mod reader;
 mod write;
 
-pub use write::{to_pretty_string, write_string};
+pub use de::{DOCUMENT_FIELDS, DeError, DeErrorKind, from_json};
+pub use write::{to_compact_string, to_pretty_string, write_string};
 
 /// A JSON value with the span of its text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,6 +56,27 @@ pub struct Member {
     pub key_span: Span,
     /// The value.
     pub value: Json,
+}
+
+impl Json {
+    /// The value at JSON pointer `pointer` (RFC 6901: `/steps/0/call`, `~1` for `/`, `~0` for
+    /// `~`); the first member of a duplicated key.
+    #[must_use]
+    pub fn get_pointer(&self, pointer: &str) -> Option<&Self> {
+        if pointer.is_empty() {
+            return Some(self);
+        }
+        let mut current = self;
+        for token in pointer.strip_prefix('/')?.split('/') {
+            let key = token.replace("~1", "/").replace("~0", "~");
+            current = match &current.value {
+                Value::Object(members) => &members.iter().find(|m| m.key == key)?.value,
+                Value::Array(items) => items.get(key.parse::<usize>().ok()?)?,
+                _ => return None,
+            };
+        }
+        Some(current)
+    }
 }
 
 impl Value {

@@ -21,6 +21,7 @@ pub mod explain;
 pub mod json;
 pub mod pattern;
 pub mod policy;
+pub mod scenario;
 pub mod source;
 pub mod sts;
 pub mod value;

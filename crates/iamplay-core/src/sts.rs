@@ -16,7 +16,7 @@ mod credentials;
 mod directory;
 mod error;
 mod federation_token;
-mod names;
+pub(crate) mod names;
 mod packed;
 mod params;
 mod problem;

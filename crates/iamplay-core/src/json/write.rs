@@ -13,6 +13,43 @@ pub fn to_pretty_string(json: &Json) -> String {
     out
 }
 
+/// Writes `json` as compact text: no white space between tokens, members and items in the
+/// order written, numbers as written.
+#[must_use]
+pub fn to_compact_string(json: &Json) -> String {
+    let mut out = String::new();
+    write_compact(&mut out, &json.value);
+    out
+}
+
+fn write_compact(out: &mut String, value: &Value) {
+    match value {
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_compact(out, &item.value);
+            }
+            out.push(']');
+        }
+        Value::Object(members) => {
+            out.push('{');
+            for (i, member) in members.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_string(out, &member.key);
+                out.push(':');
+                write_compact(out, &member.value.value);
+            }
+            out.push('}');
+        }
+        scalar => write_value(out, scalar, 0),
+    }
+}
+
 fn indent(out: &mut String, level: usize) {
     for _ in 0..level {
         out.push_str("    ");

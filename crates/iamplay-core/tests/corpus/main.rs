@@ -4,7 +4,9 @@
 //!
 //! - `tests/corpus/policy/`: policy validation (see `policy.rs` for the case format);
 //! - `tests/corpus/eval/`: request evaluation (see `eval.rs`);
-//! - `tests/corpus/sts/`: STS calls, sessions and requests in a world (see `sts.rs`).
+//! - `tests/corpus/sts/`: STS calls, sessions and requests in a world (see `sts.rs`);
+//! - `tests/corpus/scenario/`: scenario documents the reader and the JSON Schema agree on (see
+//!   `scenario.rs`), and every built-in scenario under `scenarios/`.
 
 #![cfg_attr(target_arch = "wasm32", allow(unused))]
 // A test harness: a broken case should stop it with a clear message.
@@ -20,6 +22,8 @@ mod eval;
 #[cfg(not(target_arch = "wasm32"))]
 mod policy;
 #[cfg(not(target_arch = "wasm32"))]
+mod scenario;
+#[cfg(not(target_arch = "wasm32"))]
 mod sts;
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -32,11 +36,40 @@ fn main() {
     trials.extend(load(&root, "policy", policy::run_case));
     trials.extend(load(&root, "eval", eval::run_case));
     trials.extend(load(&root, "sts", sts::run_case));
+    trials.extend(load(&root, "scenario", scenario::run_case));
+    trials.extend(builtin_scenarios(&root.join("../../scenarios")));
     libtest_mimic::run(&args, trials).exit();
 }
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
+
+/// One trial per built-in scenario file: the schema and the reader must both accept it.
+#[cfg(not(target_arch = "wasm32"))]
+fn builtin_scenarios(dir: &std::path::Path) -> Vec<libtest_mimic::Trial> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+                .filter(|path| {
+                    path.extension().is_some_and(|ext| ext == "json")
+                        && !path.to_string_lossy().ends_with(".schema.json")
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+        .into_iter()
+        .map(|path| {
+            let name = format!(
+                "scenarios/{}",
+                path.file_stem().unwrap_or_default().to_string_lossy()
+            );
+            libtest_mimic::Trial::test(name, move || scenario::check_builtin(&path))
+        })
+        .collect()
+}
 
 /// One trial per case of every JSON file in `root/corpus` (or one failing trial for a file that
 /// cannot be read).

@@ -1,0 +1,116 @@
+//! The built-in scenarios (`scenarios/*.json`): the course's lessons, each a world and the
+//! steps that show one idea, with their expected outcomes.
+
+/// A built-in scenario: its id and its text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Builtin {
+    /// The id (`course-platform`), also the file name.
+    pub id: &'static str,
+    /// The scenario document.
+    pub text: &'static str,
+}
+
+macro_rules! builtin {
+    ($($id:literal),* $(,)?) => {
+        /// Every built-in scenario, the default first.
+        pub const ALL: &[Builtin] = &[
+            $(Builtin {
+                id: $id,
+                text: include_str!(concat!("../../../../scenarios/", $id, ".json")),
+            }),*
+        ];
+    };
+}
+
+builtin!["course-platform"];
+
+/// The scenario the playground opens with.
+#[must_use]
+pub fn default_scenario() -> Builtin {
+    ALL.first().copied().unwrap_or(Builtin {
+        id: "empty",
+        text: r#"{"version": 1, "title": {"en": "Empty"}, "world": {}, "steps": []}"#,
+    })
+}
+
+/// The built-in scenario `id`.
+#[must_use]
+pub fn find(id: &str) -> Option<Builtin> {
+    ALL.iter().copied().find(|b| b.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use alloc::format;
+    use alloc::string::String;
+    use alloc::vec::Vec;
+
+    use super::*;
+    use crate::explain::Lang;
+    use crate::scenario::{read, run, share};
+
+    #[test]
+    fn every_builtin_scenario_reads_runs_green_and_speaks_three_languages() {
+        let mut failures: Vec<String> = Vec::new();
+        for builtin in ALL {
+            let read = read(builtin.text);
+            let errors: Vec<_> = read
+                .problems
+                .iter()
+                .filter(|p| p.severity == crate::policy::Severity::Error)
+                .collect();
+            if !errors.is_empty() {
+                failures.push(format!("{}: {errors:#?}", builtin.id));
+                continue;
+            }
+            let Some(scenario) = read.scenario else {
+                continue;
+            };
+            if scenario.id.as_deref() != Some(builtin.id) {
+                failures.push(format!("{}: its id is {:?}", builtin.id, scenario.id));
+            }
+            for lang in Lang::ALL {
+                let title = scenario.title.get(lang);
+                let exact = match lang {
+                    Lang::En => &scenario.title.en,
+                    Lang::ZhCn => &scenario.title.zh_cn,
+                    Lang::ZhTw => &scenario.title.zh_tw,
+                };
+                if exact.is_none() || title.is_none() {
+                    failures.push(format!("{}: no title in {}", builtin.id, lang.tag()));
+                }
+            }
+            let result = run(&scenario);
+            for step in &result.steps {
+                if step.met == Some(false) {
+                    failures.push(format!(
+                        "{} step {} ({:?}): expected {:?}, got {:?} {:?}",
+                        builtin.id,
+                        step.index,
+                        step.id,
+                        step.expected,
+                        step.actual,
+                        step.error()
+                    ));
+                }
+            }
+            if !scenario.steps.iter().any(|s| s.expect.is_some()) {
+                failures.push(format!("{}: no step has an expectation", builtin.id));
+            }
+        }
+        assert!(failures.is_empty(), "{failures:#?}");
+    }
+
+    #[test]
+    fn every_builtin_scenario_survives_a_share_link() {
+        for builtin in ALL {
+            let link = share::encode(builtin.text).unwrap_or_default();
+            let text = share::decode(&link).unwrap_or_default();
+            let original = read(builtin.text).scenario;
+            assert!(original.is_some(), "{}", builtin.id);
+            assert_eq!(read(&text).scenario, original, "{}", builtin.id);
+        }
+        assert_eq!(default_scenario().id, "course-platform");
+        assert!(find("course-platform").is_some() && find("nope").is_none());
+    }
+}
