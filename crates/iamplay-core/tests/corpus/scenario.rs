@@ -13,13 +13,13 @@
 //! `problems` lists the reader's errors (code, and pointer, line and column when given), in
 //! order; none means the reader finds no error. `schemaValid` says whether the schema accepts
 //! the document (for `text` that is not JSON, leave it out). The built-in scenarios are checked
-//! too: each must be valid for both.
+//! too: each must be valid for both, named by its file, and meet every expectation when run.
 
 use std::path::Path;
 use std::sync::OnceLock;
 
 use iamplay_core::policy::Severity;
-use iamplay_core::scenario::read;
+use iamplay_core::scenario::{read, run};
 use libtest_mimic::Failed;
 use serde_json::Value;
 
@@ -107,6 +107,34 @@ pub(crate) fn check_builtin(path: &Path) -> Result<(), Failed> {
     let read = read(&text);
     if !read.is_valid() {
         return Err(format!("the reader rejects it: {:#?}", read.problems).into());
+    }
+    let Some(scenario) = read.scenario else {
+        return Err("no scenario".into());
+    };
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    if scenario.id.as_deref() != Some(stem.as_ref()) {
+        return Err(format!("its id is {:?}, its file {stem}", scenario.id).into());
+    }
+    let result = run(&scenario);
+    let failed: Vec<String> = result
+        .steps
+        .iter()
+        .filter(|step| step.met == Some(false))
+        .map(|step| {
+            format!(
+                "step {} {:?}: expected {:?}, got {:?}: {}",
+                step.index,
+                step.id,
+                step.expected,
+                step.actual,
+                step.error()
+                    .map(|e| format!("{} {}", e.code, e.message))
+                    .unwrap_or_default()
+            )
+        })
+        .collect();
+    if !failed.is_empty() {
+        return Err(failed.join("\n").into());
     }
     Ok(())
 }
