@@ -62,7 +62,13 @@ fn policy_type_name(policy_type: OrganizationPolicyType, lang: Lang) -> String {
 /// What a world problem is, in `lang` (its place is [`WorldProblem::pointer`]).
 #[must_use]
 pub fn world_problem_message(problem: &WorldProblem, lang: Lang) -> String {
-    match &problem.kind {
+    world_problem_kind_message(&problem.kind, lang)
+}
+
+/// What a kind of world problem is, in `lang`.
+#[must_use]
+pub fn world_problem_kind_message(kind: &WorldProblemKind, lang: Lang) -> String {
+    match kind {
         WorldProblemKind::Policy {
             policy_kind,
             findings,
