@@ -19,7 +19,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use iamplay_core::policy::Severity;
-use iamplay_core::scenario::{read, run};
+use iamplay_core::scenario::{builtin, read, run};
 use libtest_mimic::Failed;
 use serde_json::Value;
 
@@ -135,6 +135,13 @@ pub(crate) fn check_builtin(path: &Path) -> Result<(), Failed> {
         .collect();
     if !failed.is_empty() {
         return Err(failed.join("\n").into());
+    }
+    // Last, so that a new scenario is checked in full before it is listed.
+    if builtin::find(&stem).is_none_or(|b| b.text != text) {
+        return Err(format!(
+            "the scenario is fine; the last thing left is to list `{stem}` in src/scenario/builtin.rs"
+        )
+        .into());
     }
     Ok(())
 }
