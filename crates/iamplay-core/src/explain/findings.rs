@@ -515,7 +515,7 @@ fn message(kind: &FindingKind, lang: Lang) -> String {
         K::TrustPolicyAction { action } => tr!(
             lang,
             "`{action}` is not an STS action for assuming a role",
-            "`{action}` 不是担任角色的 STS 操作",
+            "`{action}` 不是代入角色的 STS 操作",
             "`{action}` 不是擔任角色的 STS 動作"
         ),
         K::ResourceOutsideBucket {
@@ -572,13 +572,13 @@ fn message(kind: &FindingKind, lang: Lang) -> String {
         K::WholeAccountTrust { account } => tr!(
             lang,
             "any principal in account `{account}` whose own policy allows it can assume this role",
-            "账户 `{account}` 中任何自身策略允许的主体都可以担任此角色",
+            "账户 `{account}` 中任何自身策略允许的主体都可以代入此角色",
             "帳戶 `{account}` 中任何自身政策允許的委託人都可以擔任此角色"
         ),
         K::AnyoneCanAssume => tr!(
             lang,
             "any AWS principal in any account can assume this role",
-            "任何账户中的任何 AWS 主体都可以担任此角色",
+            "任何账户中的任何 AWS 主体都可以代入此角色",
             "任何帳戶中的任何 AWS 委託人都可以擔任此角色"
         ),
         K::AllActionsOnAllResources => tr!(
@@ -776,7 +776,7 @@ fn help(kind: &FindingKind, lang: Lang) -> Option<String> {
         K::WholeAccountTrust { .. } => tr!(
             lang,
             "name the user or role that should assume it, or add a condition such as `sts:ExternalId`",
-            "请写明应当担任此角色的用户或角色，或加上 `sts:ExternalId` 之类的条件",
+            "请写明应当代入此角色的用户或角色，或加上 `sts:ExternalId` 之类的条件",
             "請寫明應當擔任此角色的使用者或角色，或加上 `sts:ExternalId` 之類的條件"
         ),
         K::AllActionsOnAllResources => tr!(

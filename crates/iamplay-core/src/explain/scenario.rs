@@ -127,6 +127,12 @@ pub fn scenario_problem_message(problem: &ScenarioProblem, lang: Lang) -> String
             "`claims` 只能用于 `AssumeRoleWithWebIdentity` 步骤，且必须是 JSON 对象",
             "`claims` 只能用於 `AssumeRoleWithWebIdentity` 步驟，且必須是 JSON 物件"
         ),
+        ScenarioProblemKind::MisplacedContext => tr!(
+            lang,
+            "this step takes no `context`: a request's keys go in `request.context`, and only AssumeRole, GetFederationToken and AssumeRoleWithWebIdentity take call keys",
+            "这一步不接受 `context`：请求的键应写在 `request.context` 中，只有 AssumeRole、GetFederationToken 和 AssumeRoleWithWebIdentity 接受调用上下文",
+            "這一步不接受 `context`：請求的索引鍵應寫在 `request.context` 中，只有 AssumeRole、GetFederationToken 和 AssumeRoleWithWebIdentity 接受呼叫內容"
+        ),
         ScenarioProblemKind::UnknownExpectation { found } => tr!(
             lang,
             "`{found}` is not an outcome: use `Allow`, `ExplicitDeny`, `ImplicitDeny` or an error code",

@@ -22,7 +22,18 @@ macro_rules! builtin {
     };
 }
 
-builtin!["course-platform"];
+builtin![
+    "course-platform",
+    "per-user-folders",
+    "session-policy",
+    "mfa-session-token",
+    "federation-token",
+    "trust-pitfalls",
+    "delegate-read",
+    "cli-profile-chain",
+    "role-chaining",
+    "confused-deputy",
+];
 
 /// The scenario the playground opens with.
 #[must_use]

@@ -96,6 +96,9 @@ pub enum ScenarioProblemKind {
     },
     /// `claims` on a step that is not `AssumeRoleWithWebIdentity`, or not a JSON object.
     MisplacedClaims,
+    /// Step-level `context` on a step that takes none (a request's keys go in
+    /// `request.context`; waits, `GetSessionToken` and `GetCallerIdentity` take none).
+    MisplacedContext,
     /// An `expect` that is neither a decision nor an error code.
     UnknownExpectation {
         /// The value.
@@ -234,6 +237,20 @@ fn check_steps(scenario: &Scenario, out: &mut Problems<'_>) {
                     ScenarioProblemKind::MisplacedClaims,
                 );
             }
+        }
+        let takes_context = matches!(
+            step.call,
+            Some(
+                Call::AssumeRole(_)
+                    | Call::GetFederationToken(_)
+                    | Call::AssumeRoleWithWebIdentity(_)
+            )
+        );
+        if !step.context.is_empty() && !takes_context {
+            out.add(
+                &format!("{at}/context"),
+                ScenarioProblemKind::MisplacedContext,
+            );
         }
         if let Some(expect) = &step.expect
             && (expect.is_empty() || !expect.chars().all(|c| c.is_ascii_alphanumeric()))

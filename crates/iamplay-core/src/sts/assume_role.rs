@@ -178,8 +178,17 @@ impl Simulator {
         let inherited_identity = caller_session.and_then(|s| s.source_identity.clone());
         let source_identity = call.source_identity.clone().or(inherited_identity.clone());
         let call_context = self.call_context(call, source_identity.as_deref());
+        let inherited_tags = caller_session
+            .filter(|s| s.is_role_session())
+            .map(|s| transitive_tags(&s.principal_tags, &s.transitive_tag_keys))
+            .unwrap_or_default();
         let mut actions = alloc::vec!["sts:AssumeRole"];
-        if !call.tags.is_empty() || !call.transitive_tag_keys.is_empty() {
+        // Inherited transitive tags are set on the new session too, which takes the same
+        // permission as passing them (`docs/sources/sts.md` §8).
+        if !call.tags.is_empty()
+            || !call.transitive_tag_keys.is_empty()
+            || !inherited_tags.is_empty()
+        {
             actions.push("sts:TagSession");
         }
         if source_identity.is_some() {
@@ -229,10 +238,6 @@ impl Simulator {
                 Failure::ChainedDurationOverOneHour { requested: duration },
             ));
         }
-        let inherited_tags = caller_session
-            .filter(|s| s.is_role_session())
-            .map(|s| transitive_tags(&s.principal_tags, &s.transitive_tag_keys))
-            .unwrap_or_default();
         let tags = session_tags(
             &call.tags,
             &call.transitive_tag_keys,

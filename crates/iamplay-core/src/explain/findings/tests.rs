@@ -38,7 +38,7 @@ fn the_seed_warning_about_root_trust_reads_well() {
     let zh = messages(text, PolicyKind::RoleTrustPolicy, Lang::ZhCn);
     assert_eq!(
         zh[0].0,
-        "账户 `444455556666` 中任何自身策略允许的主体都可以担任此角色"
+        "账户 `444455556666` 中任何自身策略允许的主体都可以代入此角色"
     );
 }
 
