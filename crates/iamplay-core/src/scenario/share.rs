@@ -331,4 +331,34 @@ mod tests {
             })
         );
     }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod hostile {
+        use proptest::prelude::*;
+
+        use super::super::{decode, encode};
+
+        proptest! {
+            #[test]
+            fn any_string_decodes_to_a_value_or_an_error(link in "(1b?\\.)?[A-Za-z0-9_\\-\\.]{0,300}") {
+                let _ = decode(&link);
+            }
+
+            #[test]
+            fn a_flipped_character_never_passes_for_another_scenario(position in 3usize..60, ch in "[A-Za-z0-9_-]") {
+                let text = r#"{"version": 1, "title": {"en": "flip"}, "world": {}, "steps": [{"wait": 60}]}"#;
+                let link = encode(text).unwrap_or_default();
+                let mut chars: alloc::vec::Vec<char> = link.chars().collect();
+                prop_assume!(position < chars.len());
+                let new = ch.chars().next().unwrap_or('A');
+                prop_assume!(chars[position] != new);
+                chars[position] = new;
+                let changed: alloc::string::String = chars.into_iter().collect();
+                // Either refused, or (a flip in the last character's unused bits) the same text.
+                if let Ok(back) = decode(&changed) {
+                    prop_assert_eq!(back, decode(&link).unwrap_or_default());
+                }
+            }
+        }
+    }
 }
