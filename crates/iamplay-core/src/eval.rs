@@ -9,6 +9,7 @@ mod condition;
 mod context;
 mod decide;
 mod detail;
+pub mod input;
 pub mod request;
 mod statement;
 mod substitute;
@@ -20,7 +21,7 @@ pub use detail::{
     ConditionDetail, LayerDetail, MatchDetail, PatternDetail, PolicyDetail, StatementDetail,
     VariableDetail, details,
 };
-pub use request::{Caller, ContextEntry, PrincipalType, Request, Tag};
+pub use request::{Caller, ContextEntry, ContextValue, PrincipalType, Request, Tag};
 pub use trace::{
     ConditionOutcome, ConditionRule, Decision, Denial, ElementTrace, GrantedTo, Layer, LayerTrace,
     PolicyTrace, Response, StatementRef, StatementTrace, Verdict,

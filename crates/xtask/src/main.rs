@@ -4,6 +4,7 @@
 
 mod bench;
 mod error;
+mod npm;
 mod process;
 mod setup;
 mod static_server;
@@ -28,6 +29,8 @@ in tools/, Chromium) and says so; what is installed is skipped.
                                  Chromium, and end-to-end tests of the release build
   build                          the release playground in dist/, ready to copy to any static
                                  host (relative URLs: it also works under a sub-path)
+  npm                            the npm package (the engine as WebAssembly, with TypeScript
+                                 types) in pkg/, packed into target/npm/
   bench [FILTER]                 the benchmarks (speed goals live here), with a summary of
                                  the mean time of each; FILTER picks benchmarks by name
   lint                           formatting and clippy only (native and wasm32)
@@ -59,6 +62,7 @@ fn run(args: &[String]) -> Result<()> {
         "test" => no_options("test", options).and_then(|()| test::test_all()),
         "build" => no_options("build", options).and_then(|()| web::build()),
         "lint" => no_options("lint", options).and_then(|()| lint()),
+        "npm" => no_options("npm", options).and_then(|()| npm::npm().map(|_| ())),
         "bench" => {
             match options {
                 [] => bench::bench(None),

@@ -41,7 +41,9 @@ impl Tool {
             Self::RustTargets => "Rust targets for WebAssembly and for the no_std check",
             Self::Trunk => "builds and serves the playground",
             Self::WasmBindgen => "JS glue for the wasm build, and the browser test runner",
-            Self::NodeTools => "wasm-opt shrinks the release build; playwright drives the browser",
+            Self::NodeTools => {
+                "wasm-opt shrinks release builds; playwright drives the browser; tsc checks the npm types"
+            }
             Self::Chromium => "headless browser for the browser and end-to-end tests",
         }
     }
@@ -154,7 +156,7 @@ fn display_name(tool: Tool, version: &str) -> String {
         Tool::RustTargets => format!("rustup targets {}", RUST_TARGETS.join(", ")),
         Tool::Trunk => format!("trunk {version}"),
         Tool::WasmBindgen => format!("wasm-bindgen-cli {version}"),
-        Tool::NodeTools => "npm tools in tools/ (binaryen, playwright-core)".to_owned(),
+        Tool::NodeTools => "npm tools in tools/ (binaryen, playwright-core, typescript)".to_owned(),
         Tool::Chromium => "chromium and chromium-driver".to_owned(),
     }
 }

@@ -13,7 +13,7 @@ use crate::process::{command, format_duration, project_root, run_streaming, tool
 use crate::setup::{self, Tool, chromedriver, chromium};
 use crate::static_server::StaticServer;
 use crate::tally::Tally;
-use crate::web;
+use crate::{npm, web};
 
 /// Chromium's flags for a headless run as root on a machine with no network but loopback
 /// (the runners add `--headless` themselves).
@@ -76,7 +76,13 @@ pub(crate) fn test_all() -> Result<()> {
         Tool::NodeTools,
         Tool::Chromium,
     ])?;
-    let phases = [checks(), native_tests(), browser_tests(), end_to_end()];
+    let phases = [
+        checks(),
+        native_tests(),
+        browser_tests(),
+        end_to_end(),
+        npm_package(),
+    ];
     let mut total = Tally::default();
     for phase in &phases {
         total += phase.tally;
@@ -257,6 +263,22 @@ fn end_to_end() -> Phase {
         return phase;
     }
     println!("end-to-end: serving dist/ at {}", server.url());
+    let (tally, ok) = node_tests(&files, &tap, &server.url(), &artifacts, &[]);
+    phase.record("node --test tests/e2e", tally, ok);
+    println!("end-to-end: screenshots in {}", artifacts.display());
+    drop(server);
+    phase
+}
+
+/// Runs `node --test` on `files` with the browser tests' environment, counting from its TAP
+/// report.
+fn node_tests(
+    files: &[PathBuf],
+    tap: &Path,
+    url: &str,
+    artifacts: &Path,
+    extra: &[(&str, &Path)],
+) -> (Tally, bool) {
     let mut cmd = command("node");
     cmd.args([
         "--test",
@@ -265,22 +287,125 @@ fn end_to_end() -> Phase {
     ])
     .arg("--test-reporter=tap")
     .arg(format!("--test-reporter-destination={}", tap.display()))
-    .args(&files)
-    .env("IAMPLAY_URL", server.url())
-    .env("IAMPLAY_ARTIFACTS", &artifacts)
+    .args(files)
+    .env("IAMPLAY_URL", url)
+    .env("IAMPLAY_ARTIFACTS", artifacts)
     .env("IAMPLAY_TOOLS", tools_dir())
     .env("IAMPLAY_CHROMIUM", chromium())
     .env("IAMPLAY_CHROMIUM_ARGS", CHROMIUM_ARGS.join("\n"));
+    for (name, value) in extra {
+        cmd.env(name, value);
+    }
+    if let Some(dir) = files.first().and_then(|f| f.parent()) {
+        cmd.current_dir(dir);
+    }
     let ok = cmd.status().is_ok_and(|status| status.success());
     let mut tally = Tally::default();
-    std::fs::read_to_string(&tap)
+    std::fs::read_to_string(tap)
         .unwrap_or_default()
         .lines()
         .for_each(|line| tally.read_tap_line(line));
-    phase.record("node --test tests/e2e", tally, ok);
-    println!("end-to-end: screenshots in {}", artifacts.display());
-    drop(server);
+    (tally, ok)
+}
+
+/// The packed npm package, installed into a fresh folder as a user would, used from Node (ES
+/// module and CommonJS), type-checked with TypeScript, and loaded by a page in headless
+/// Chromium.
+fn npm_package() -> Phase {
+    println!("== npm package: packed, installed, used from Node, TypeScript and a browser");
+    let mut phase = Phase::new("npm");
+    let tarball = match npm::build_package() {
+        Ok(tarball) => tarball,
+        Err(err) => {
+            eprintln!("{err}");
+            phase.record("cargo xtask npm", Tally::one(false), false);
+            return phase;
+        }
+    };
+    let consumer = project_root().join("target").join("npm").join("consumer");
+    if let Err(err) = install_consumer(&consumer, &tarball) {
+        eprintln!("{err}");
+        phase.record("npm install of the tarball", Tally::one(false), false);
+        return phase;
+    }
+    let artifacts = project_root().join("target").join("npm");
+    let node_files = vec![
+        consumer.join("node-esm.test.mjs"),
+        consumer.join("node-cjs.test.cjs"),
+    ];
+    let (tally, ok) = node_tests(
+        &node_files,
+        &artifacts.join("node.tap"),
+        "",
+        &artifacts,
+        &[],
+    );
+    phase.record("node --test (ESM, CommonJS)", tally, ok);
+
+    let mut tsc = command("tsc");
+    tsc.arg("-p").arg(consumer.join("tsconfig.json"));
+    println!("npm: tsc --noEmit on tests/npm/types-check.ts");
+    let ok = tsc.status().is_ok_and(|status| status.success());
+    phase.record("tsc --noEmit (the package's types)", Tally::one(ok), ok);
+
+    match StaticServer::start(consumer.clone(), "/") {
+        Ok(server) => {
+            let helper = project_root().join("tests").join("e2e").join("browser.mjs");
+            let (tally, ok) = node_tests(
+                &[consumer.join("browser.test.mjs")],
+                &artifacts.join("browser.tap"),
+                &server.url(),
+                &artifacts,
+                &[("IAMPLAY_BROWSER_HELPER", &helper)],
+            );
+            phase.record("node --test browser.test.mjs", tally, ok);
+        }
+        Err(err) => {
+            eprintln!("{err}");
+            phase.record("static server", Tally::one(false), false);
+        }
+    }
     phase
+}
+
+/// A fresh folder with the tarball installed and the package tests copied in.
+fn install_consumer(consumer: &Path, tarball: &Path) -> Result<()> {
+    if consumer.exists() {
+        std::fs::remove_dir_all(consumer)?;
+    }
+    std::fs::create_dir_all(consumer)?;
+    std::fs::write(
+        consumer.join("package.json"),
+        "{\"name\": \"iamplay-package-test\", \"private\": true}\n",
+    )?;
+    let mut install = command("npm");
+    install
+        .current_dir(consumer)
+        .args([
+            "install",
+            "--no-audit",
+            "--no-fund",
+            "--prefer-offline",
+            "--loglevel=error",
+        ])
+        .arg(tarball);
+    crate::process::run(install)?;
+    copy_dir(&project_root().join("tests").join("npm"), consumer)?;
+    Ok(())
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            std::fs::create_dir_all(&target)?;
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
 }
 
 /// The end-to-end test files, sorted.

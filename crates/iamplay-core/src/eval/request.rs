@@ -219,3 +219,54 @@ impl ContextEntry {
         }
     }
 }
+
+/// A context key's value: one, or a list (for multivalued keys).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum ContextValue {
+    /// One value.
+    One(String),
+    /// Several values.
+    Many(Vec<String>),
+}
+
+/// Reads a string or a list of strings (by hand: serde's untagged enums buffer their input).
+impl<'de> Deserialize<'de> for ContextValue {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = ContextValue;
+
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("a string or a list of strings")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<ContextValue, E> {
+                Ok(ContextValue::One(value.into()))
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<ContextValue, A::Error> {
+                let mut values = Vec::new();
+                while let Some(value) = seq.next_element::<String>()? {
+                    values.push(value);
+                }
+                Ok(ContextValue::Many(values))
+            }
+        }
+        deserializer.deserialize_any(Visit)
+    }
+}
+
+impl ContextValue {
+    /// The values.
+    #[must_use]
+    pub fn values(&self) -> Vec<String> {
+        match self {
+            Self::One(value) => alloc::vec![value.clone()],
+            Self::Many(values) => values.clone(),
+        }
+    }
+}

@@ -130,6 +130,20 @@ pub fn world_problem_kind_message(kind: &WorldProblemKind, lang: Lang) -> String
             "`{value}` 不是 IAM 路径：应为 `/` 或 `/文本/`",
             "`{value}` 不是 IAM 路徑：應為 `/` 或 `/文字/`"
         ),
+        WorldProblemKind::IncompleteProvider { provider_type } => match provider_type {
+            crate::sts::world::ProviderType::Oidc => tr!(
+                lang,
+                "an OIDC provider needs its issuer `url`",
+                "OIDC 身份提供商需要签发者 `url`",
+                "OIDC 身分提供者需要簽發者 `url`"
+            ),
+            crate::sts::world::ProviderType::Saml => tr!(
+                lang,
+                "a SAML provider needs its `name`",
+                "SAML 身份提供商需要 `name`",
+                "SAML 身分提供者需要 `name`"
+            ),
+        },
         WorldProblemKind::UnknownGroup { name } => tr!(
             lang,
             "the account has no group `{name}`",

@@ -175,6 +175,20 @@ impl de::Error for DeError {
     }
 }
 
+/// A JSON number that is an integer.
+enum Integer {
+    Signed(i64),
+    Unsigned(u64),
+}
+
+/// `text` as an integer, if it is one that fits 64 bits.
+fn integer(text: &str) -> Option<Integer> {
+    text.parse::<i64>()
+        .map(Integer::Signed)
+        .ok()
+        .or_else(|| text.parse::<u64>().map(Integer::Unsigned).ok())
+}
+
 /// The JSON type name of serde's unexpected value.
 fn unexpected_name(found: &de::Unexpected<'_>) -> String {
     use de::Unexpected as U;
@@ -185,6 +199,7 @@ fn unexpected_name(found: &de::Unexpected<'_>) -> String {
         U::Unit => "null",
         U::Seq => "array",
         U::Map => "object",
+        U::Other(other) if other.contains("number") => "number",
         _ => "value",
     }
     .into()
@@ -219,7 +234,7 @@ impl Deserializer<'_> {
         let found = match &self.json.value {
             Value::Null => de::Unexpected::Unit,
             Value::Bool(b) => de::Unexpected::Bool(*b),
-            Value::Number(_) => de::Unexpected::Float(0.0),
+            Value::Number(_) => de::Unexpected::Other("number"),
             Value::String(s) => de::Unexpected::Str(s),
             Value::Array(_) => de::Unexpected::Seq,
             Value::Object(_) => de::Unexpected::Map,
@@ -235,18 +250,15 @@ impl<'de> de::Deserializer<'de> for Deserializer<'de> {
         let result = match &self.json.value {
             Value::Null => visitor.visit_unit(),
             Value::Bool(b) => visitor.visit_bool(*b),
-            Value::Number(text) => {
-                if let Ok(n) = text.parse::<i64>() {
-                    visitor.visit_i64(n)
-                } else if let Ok(n) = text.parse::<u64>() {
-                    visitor.visit_u64(n)
-                } else {
-                    match text.parse::<f64>() {
-                        Ok(n) => visitor.visit_f64(n),
-                        Err(_) => visitor.visit_str(text),
-                    }
-                }
-            }
+            Value::Number(text) => match integer(text) {
+                Some(Integer::Signed(n)) => visitor.visit_i64(n),
+                Some(Integer::Unsigned(n)) => visitor.visit_u64(n),
+                // No value iamplay reads is fractional: say so rather than carry float parsing.
+                None => Err(de::Error::invalid_type(
+                    de::Unexpected::Other("a fractional or very large number"),
+                    &visitor,
+                )),
+            },
             Value::String(s) => visitor.visit_str(s),
             Value::Array(items) => visitor.visit_seq(Seq {
                 items: items.iter().enumerate(),
@@ -314,9 +326,105 @@ impl<'de> de::Deserializer<'de> for Deserializer<'de> {
         result.map_err(|e| self.locate(e))
     }
 
+    // Each typed entry calls only the visitor method its type can take, so that the visitors
+    // serde derives keep only the code that can run (a struct is never read from an array).
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match self.json.value {
+            Value::Bool(b) => visitor.visit_bool(b).map_err(|e| self.locate(e)),
+            _ => Err(self.type_error(&visitor)),
+        }
+    }
+
+    fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.integer(visitor)
+    }
+
+    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.integer(visitor)
+    }
+
+    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.integer(visitor)
+    }
+
+    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.integer(visitor)
+    }
+
+    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.integer(visitor)
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match &self.json.value {
+            Value::Array(items) => visitor
+                .visit_seq(Seq {
+                    items: items.iter().enumerate(),
+                    pointer: self.pointer.clone(),
+                })
+                .map_err(|e| self.locate(e)),
+            _ => Err(self.type_error(&visitor)),
+        }
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match &self.json.value {
+            Value::Object(members) => visitor
+                .visit_map(Map {
+                    members: members.iter(),
+                    pointer: self.pointer.clone(),
+                    current: None,
+                })
+                .map_err(|e| self.locate(e)),
+            _ => Err(self.type_error(&visitor)),
+        }
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        self.deserialize_map(visitor)
+    }
+
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match self.json.value {
+            Value::Null => visitor.visit_unit().map_err(|e| self.locate(e)),
+            _ => Err(self.type_error(&visitor)),
+        }
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        visitor.visit_unit()
+    }
+
     serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char bytes byte_buf unit
-        unit_struct seq tuple tuple_struct map struct identifier ignored_any
+        i8 i16 i128 u8 u128 f32 f64 char bytes byte_buf
+        unit_struct tuple tuple_struct
+    }
+}
+
+impl Deserializer<'_> {
+    /// An integer, for any of the integer types (the visitor checks the range).
+    fn integer<'de, V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        let result = match &self.json.value {
+            Value::Number(text) => match integer(text) {
+                Some(Integer::Signed(n)) => visitor.visit_i64(n),
+                Some(Integer::Unsigned(n)) => visitor.visit_u64(n),
+                None => Err(de::Error::invalid_type(
+                    de::Unexpected::Other("a fractional or very large number"),
+                    &visitor,
+                )),
+            },
+            _ => return Err(self.type_error(&visitor)),
+        };
+        result.map_err(|e| self.locate(e))
     }
 }
 

@@ -13,7 +13,7 @@ pub struct Builtin {
 macro_rules! builtin {
     ($($id:literal),* $(,)?) => {
         /// Every built-in scenario, the default first.
-        pub const ALL: &[Builtin] = &[
+        pub static ALL: &[Builtin] = &[
             $(Builtin {
                 id: $id,
                 text: include_str!(concat!("../../../../scenarios/", $id, ".json")),

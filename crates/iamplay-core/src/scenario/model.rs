@@ -8,6 +8,7 @@ use alloc::vec::Vec;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::eval::ContextValue;
 use crate::explain::Lang;
 use crate::sts::{
     AssumeRole, AssumeRoleWithWebIdentity, GetFederationToken, GetSessionToken, World,
@@ -172,25 +173,4 @@ pub struct StepRequest {
     /// Context keys the request brings (`s3:prefix`, `aws:SourceIp`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub context: BTreeMap<String, ContextValue>,
-}
-
-/// A context key's value: one, or a list (for multivalued keys).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum ContextValue {
-    /// One value.
-    One(String),
-    /// Several values.
-    Many(Vec<String>),
-}
-
-impl ContextValue {
-    /// The values.
-    #[must_use]
-    pub fn values(&self) -> Vec<String> {
-        match self {
-            Self::One(value) => alloc::vec![value.clone()],
-            Self::Many(values) => values.clone(),
-        }
-    }
 }

@@ -77,6 +77,12 @@ pub enum WorldProblemKind {
         /// The value given.
         value: String,
     },
+    /// An OIDC provider without `url`, or a SAML provider without `name`.
+    #[serde(rename_all = "camelCase")]
+    IncompleteProvider {
+        /// The provider's type.
+        provider_type: crate::sts::world::ProviderType,
+    },
     /// A user names a group its account does not have.
     UnknownGroup {
         /// The group's name.

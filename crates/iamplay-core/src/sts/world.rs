@@ -220,25 +220,34 @@ pub enum AccessKeyStatus {
     Inactive,
 }
 
-/// An identity provider that IAM trusts.
+/// An identity provider that IAM trusts: an OIDC provider (`url`, `clientIds`) or a SAML
+/// provider (`name`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields, tag = "type")]
-pub enum IdentityProvider {
-    /// An OpenID Connect provider (`arn:aws:iam::ACCOUNT:oidc-provider/HOST/PATH`).
-    #[serde(rename = "OIDC", rename_all = "camelCase")]
-    Oidc {
-        /// The issuer URL (`https://token.actions.githubusercontent.com`).
-        url: String,
-        /// The audiences (client ids) it accepts tokens for.
-        #[serde(default)]
-        client_ids: Vec<String>,
-    },
-    /// A SAML provider (`arn:aws:iam::ACCOUNT:saml-provider/NAME`).
-    #[serde(rename = "SAML", rename_all = "camelCase")]
-    Saml {
-        /// The provider's name.
-        name: String,
-    },
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct IdentityProvider {
+    /// `OIDC` or `SAML`.
+    #[serde(rename = "type")]
+    pub provider_type: ProviderType,
+    /// An OIDC provider's issuer URL (`https://token.actions.githubusercontent.com`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The audiences (client ids) an OIDC provider accepts tokens for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub client_ids: Vec<String>,
+    /// A SAML provider's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+/// The kinds of identity provider.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ProviderType {
+    /// OpenID Connect (`arn:aws:iam::ACCOUNT:oidc-provider/HOST/PATH`).
+    #[serde(rename = "OIDC")]
+    Oidc,
+    /// SAML (`arn:aws:iam::ACCOUNT:saml-provider/NAME`).
+    #[serde(rename = "SAML")]
+    Saml,
 }
 
 /// A resource: an S3 bucket (`arn:aws:s3:::bucket`, whose objects it also stands for), a KMS

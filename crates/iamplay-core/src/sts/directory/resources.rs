@@ -8,12 +8,12 @@ use super::build::Builder;
 use super::{ProviderEntry, ProviderKind, ResourceEntry};
 use crate::policy::{Context, PolicyKind};
 use crate::sts::problem::{Entity, WorldProblemKind};
-use crate::sts::world::{IdentityProvider, Resource};
+use crate::sts::world::{IdentityProvider, ProviderType, Resource};
 
 impl Builder {
     pub(super) fn provider(&mut self, at: &str, account: &str, provider: &IdentityProvider) {
-        let (resource, kind) = match provider {
-            IdentityProvider::Oidc { url, client_ids } => {
+        let (resource, kind) = match (provider.provider_type, &provider.url, &provider.name) {
+            (ProviderType::Oidc, Some(url), _) => {
                 let issuer = url
                     .strip_prefix("https://")
                     .unwrap_or(url)
@@ -21,13 +21,17 @@ impl Builder {
                 (
                     format!("oidc-provider/{issuer}"),
                     ProviderKind::Oidc {
-                        client_ids: client_ids.clone(),
+                        client_ids: provider.client_ids.clone(),
                     },
                 )
             }
-            IdentityProvider::Saml { name } => {
+            (ProviderType::Saml, _, Some(name)) => {
                 self.name(format!("{at}/name"), Entity::IdentityProvider, name, 128);
                 (format!("saml-provider/{name}"), ProviderKind::Saml)
+            }
+            (provider_type, _, _) => {
+                self.error(at, WorldProblemKind::IncompleteProvider { provider_type });
+                return;
             }
         };
         let arn = self.directory.iam_arn(account, &resource);
