@@ -75,6 +75,12 @@ pub struct Location {
 #[derive(Clone, Debug)]
 pub struct LineIndex<'a> {
     text: &'a str,
+    /// Built on first use: most texts are read without a single finding to locate.
+    index: core::cell::OnceCell<Index>,
+}
+
+#[derive(Clone, Debug)]
+struct Index {
     /// Byte offset of the start of each line.
     line_starts: Vec<usize>,
     /// `chars[i]`: the number of characters in the first `i * CHECKPOINT` bytes.
@@ -90,9 +96,23 @@ fn starts_char(byte: u8) -> bool {
 }
 
 impl<'a> LineIndex<'a> {
-    /// Indexes the line starts of `text` (a line ends at `\n`; `\r\n` counts as one break).
+    /// An index of the line starts of `text` (a line ends at `\n`; `\r\n` counts as one
+    /// break), built when first asked for a position.
     #[must_use]
     pub fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            index: core::cell::OnceCell::new(),
+        }
+    }
+
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| Index::new(self.text))
+    }
+}
+
+impl Index {
+    fn new(text: &str) -> Self {
         let mut line_starts = Vec::with_capacity(text.len() / 32 + 1);
         line_starts.push(0);
         line_starts.extend(
@@ -108,18 +128,16 @@ impl<'a> LineIndex<'a> {
             count += block.iter().filter(|&&b| starts_char(b)).count();
         }
         chars.push(count);
-        Self {
-            text,
-            line_starts,
-            chars,
-        }
+        Self { line_starts, chars }
     }
+}
 
+impl LineIndex<'_> {
     /// The number of characters in the first `offset` bytes (`offset` on a character
     /// boundary).
     fn chars_before(&self, offset: usize) -> usize {
         let block = offset / CHECKPOINT;
-        let base = self.chars.get(block).copied().unwrap_or(0);
+        let base = self.index().chars.get(block).copied().unwrap_or(0);
         let rest = self
             .text
             .as_bytes()
@@ -137,10 +155,11 @@ impl<'a> LineIndex<'a> {
         while offset > 0 && !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let line_starts = &self.index().line_starts;
+        let line = line_starts.partition_point(|&start| start <= offset);
         let line_start = line
             .checked_sub(1)
-            .and_then(|i| self.line_starts.get(i))
+            .and_then(|i| line_starts.get(i))
             .copied()
             .unwrap_or(0);
         let column = self.chars_before(offset) - self.chars_before(line_start);

@@ -38,6 +38,10 @@ pub(crate) struct DecisionView {
     explanations: Option<Texts>,
     #[serde(skip_serializing_if = "Option::is_none")]
     layers: Option<Vec<LayerDetail>>,
+    /// What is worth a look in the policies (AWS would accept them, or they are over their
+    /// kind's size quota and were evaluated all the same).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(crate) warnings: Vec<Item>,
 }
 
 impl DecisionView {
@@ -89,6 +93,7 @@ impl DecisionView {
             explanation: None,
             explanations: None,
             layers: None,
+            warnings: Vec::new(),
         };
         if options.explain {
             let [en, zh_cn, zh_tw] = [Lang::En, Lang::ZhCn, Lang::ZhTw].map(explained);
@@ -155,21 +160,22 @@ pub fn evaluate(
         Ok(input) => input,
         Err(items) => return Ok(failure(&items)),
     };
-    let set = match prepare_policies(&input.policies) {
-        Ok(set) => set,
+    let prepared = match prepare_policies(&input.policies) {
+        Ok(prepared) => prepared,
         Err(problems) => return Ok(failure(&problem_items(&problems, options.lang))),
     };
     let request = prepare_request(&input.request);
+    let set = &prepared.set;
     let response = eval::evaluate(
         &request,
-        &set,
+        set,
         EvalOptions {
             explain: options.explain,
         },
     );
-    Ok(success(&DecisionView::new(
-        &response, &request, &set, options,
-    )))
+    let mut view = DecisionView::new(&response, &request, set, options);
+    view.warnings = problem_items(&prepared.warnings, options.lang);
+    Ok(success(&view))
 }
 
 /// Policies checked and compiled once, to decide many requests.
@@ -219,11 +225,17 @@ pub fn compile(
         Err(items) => return Ok(failure(&items)),
     };
     match prepare_policies(&inputs) {
-        Ok(set) => {
-            let compiled = JsValue::from(CompiledPolicies { set });
+        Ok(prepared) => {
+            let warnings = problem_items(&prepared.warnings, options.lang);
+            let compiled = JsValue::from(CompiledPolicies { set: prepared.set });
             let result = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&result, &"ok".into(), &JsValue::TRUE);
             let _ = js_sys::Reflect::set(&result, &"value".into(), &compiled);
+            let _ = js_sys::Reflect::set(
+                &result,
+                &"warnings".into(),
+                &crate::output::to_js(&warnings),
+            );
             Ok(result.into())
         }
         Err(problems) => Ok(failure(&problem_items(&problems, options.lang))),

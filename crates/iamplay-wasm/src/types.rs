@@ -28,7 +28,7 @@ export interface CallOptions extends Options {
 export interface Texts { en: string; 'zh-CN': string; 'zh-TW': string }
 
 /** A result: the value, or what went wrong. */
-export type Result<T> = { ok: true; value: T } | { ok: false; errors: Item[] };
+export type Result<T> = { ok: true; value: T; warnings?: Item[] } | { ok: false; errors: Item[] };
 
 /** An error, a warning or a note. */
 export interface Item {
@@ -141,6 +141,8 @@ export interface EvaluationResult {
   request?: { principal: Caller; action: string; resource: string; resourceAccount: string | null; context: { key: string; values: string[] }[] };
   resourceKnown?: boolean;
   ignoredContext?: string[];
+  /** What is worth a look in the policies (findings of valid policies; policies over their kind's size quota, evaluated all the same). */
+  warnings?: Item[];
 }
 
 /** The world a simulator plays in (see `scenarios/scenario.schema.json`, `world`). */

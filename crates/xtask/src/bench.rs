@@ -25,22 +25,42 @@ pub(crate) fn bench(filter: Option<&str>) -> Result<()> {
     if results.is_empty() {
         return Err(Error::new("no benchmark results found in target/criterion"));
     }
-    if filter.is_none_or(|f| "eval".contains(f) || f.contains("peer")) {
-        match peer() {
-            Ok(result) => results.push(result),
-            Err(err) => eprintln!("bench: the peer simulator was not measured: {err}"),
+    let node = if filter.is_none_or(|f| "eval".contains(f) || "node".contains(f)) {
+        match compare() {
+            Ok(lines) => lines,
+            Err(err) => {
+                eprintln!("bench: the npm package was not measured against the peer: {err}");
+                Vec::new()
+            }
         }
-    }
+    } else {
+        Vec::new()
+    };
     println!("bench: results (mean time per iteration)");
     for (name, nanos) in results {
         println!("  {name:<70} {}", format_nanos(nanos));
     }
+    if !node.is_empty() {
+        println!(
+            "bench: the npm package and @cloud-copilot/iam-simulate side by side in one Node process"
+        );
+        for line in node {
+            println!("  {line}");
+        }
+    }
     Ok(())
 }
 
-/// Measures another IAM simulator (@cloud-copilot/iam-simulate, a benchmark-only npm
-/// dependency in `crates/iamplay-bench/peer`) on the same large shape.
-fn peer() -> Result<(String, f64)> {
+/// The goals of the npm package against the peer: one-shot `evaluate` and
+/// `compile(...).evaluate` this many times faster, and the wasm this small gzipped.
+const ONE_SHOT_GOAL: f64 = 20.0;
+const COMPILED_GOAL: f64 = 500.0;
+const GZIP_GOAL: u64 = 200 * 1024;
+
+/// Builds the npm package and measures it side by side with another IAM simulator
+/// (@cloud-copilot/iam-simulate, a benchmark-only npm dependency in
+/// `crates/iamplay-bench/peer`) on the same inputs; one printable line per result.
+fn compare() -> Result<Vec<String>> {
     let dir = project_root()
         .join("crates")
         .join("iamplay-bench")
@@ -55,6 +75,12 @@ fn peer() -> Result<(String, f64)> {
             .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]);
         run(install)?;
     }
+    crate::setup::ensure(&[
+        crate::setup::Tool::RustTargets,
+        crate::setup::Tool::WasmBindgen,
+        crate::setup::Tool::NodeTools,
+    ])?;
+    crate::npm::build_package()?;
     let mut shape_cmd = command("cargo");
     shape_cmd.args([
         "run",
@@ -75,25 +101,60 @@ fn peer() -> Result<(String, f64)> {
         std::fs::create_dir_all(parent)?;
     }
     std::fs::write(&shape_file, shape)?;
-    println!("bench: measuring the peer simulator on the same shape (a few seconds)");
+    println!("bench: measuring the npm package and the peer in Node (half a minute)");
     let mut node = command("node");
-    node.arg(dir.join("bench.mjs")).arg(&shape_file);
+    node.arg(dir.join("compare.mjs"))
+        .arg(&shape_file)
+        .arg(crate::npm::pkg_dir().join("node").join("iamplay.mjs"));
     let output =
-        crate::process::capture(node).ok_or_else(|| Error::new("the peer benchmark failed"))?;
-    let line = output
-        .lines()
-        .find(|l| l.contains("meanNanos"))
-        .ok_or_else(|| Error::new("no result from the peer"))?;
-    let field = |name: &str| {
-        let start = line.find(&format!("\"{name}\":"))? + name.len() + 3;
-        let rest = line.get(start..)?;
-        let end = rest.find([',', '}'])?;
-        rest.get(..end).map(|v| v.trim_matches('"').to_owned())
-    };
-    let nanos = field("meanNanos")
-        .and_then(|v| v.parse().ok())
-        .ok_or_else(|| Error::new("unreadable peer result"))?;
-    Ok((format!("peer/{}", field("name").unwrap_or_default()), nanos))
+        crate::process::capture(node).ok_or_else(|| Error::new("the Node comparison failed"))?;
+    Ok(output.lines().filter_map(describe_line).collect())
+}
+
+/// One result line of `compare.mjs` in words, with its goal.
+fn describe_line(line: &str) -> Option<String> {
+    let name = json_field(line, "name")?;
+    if let Some(bytes) = json_field(line, "bytes").and_then(|b| b.parse::<u64>().ok()) {
+        let gzip: u64 = json_field(line, "gzipBytes")?.parse().ok()?;
+        return Some(format!(
+            "{:<70} {} KiB, {} KiB gzipped (goal ≤ {} KiB gzipped{})",
+            "wasm size",
+            bytes / 1024,
+            gzip / 1024,
+            GZIP_GOAL / 1024,
+            if gzip <= GZIP_GOAL {
+                ", met"
+            } else {
+                ", not met"
+            }
+        ));
+    }
+    let nanos: f64 = json_field(line, "meanNanos")?.parse().ok()?;
+    let mut text = format!("{name:<70} {}", format_nanos(nanos));
+    if let Some(ratio) = json_field(line, "ratio").and_then(|r| r.parse::<f64>().ok()) {
+        let goal = if name.contains("one shot") {
+            ONE_SHOT_GOAL
+        } else {
+            COMPILED_GOAL
+        };
+        let verdict = if !name.contains("10x50") {
+            String::new()
+        } else if ratio >= goal {
+            format!(" (goal ≥ {goal}×, met)")
+        } else {
+            format!(" (goal ≥ {goal}×, not met)")
+        };
+        text.push_str(&format!(", {ratio:.1}× the peer{verdict}"));
+    }
+    Some(text)
+}
+
+/// A field of a one-line JSON object, as text.
+fn json_field(line: &str, name: &str) -> Option<String> {
+    let start = line.find(&format!("\"{name}\":"))? + name.len() + 3;
+    let rest = line.get(start..)?;
+    let end = rest.find([',', '}'])?;
+    rest.get(..end).map(|v| v.trim_matches('"').to_owned())
 }
 
 /// `(group/name, mean in nanoseconds)` for every benchmark criterion has saved under `dir`.
@@ -156,6 +217,22 @@ mod tests {
         let json = r#"{"mean":{"confidence_interval":{"confidence_level":0.95,"lower_bound":10.0,"upper_bound":12.0},"point_estimate":11.25,"standard_error":0.5},"median":{"point_estimate":9.0}}"#;
         assert_eq!(mean_estimate(json), Some(11.25));
         assert_eq!(mean_estimate("{}"), None);
+    }
+
+    #[test]
+    fn comparison_lines_say_the_ratio_and_the_goal() {
+        let line = r#"{"name":"node/10x50: iamplay evaluate (one shot)","meanNanos":1500000,"ratio":24.5}"#;
+        let text = describe_line(line).unwrap_or_default();
+        assert!(
+            text.ends_with("1.50 ms, 24.5× the peer (goal ≥ 20×, met)"),
+            "{text}"
+        );
+        let size = r#"{"name":"size/wasm","bytes":1048576,"gzipBytes":307200}"#;
+        assert!(
+            describe_line(size)
+                .unwrap_or_default()
+                .ends_with("1024 KiB, 300 KiB gzipped (goal ≤ 200 KiB gzipped, not met)")
+        );
     }
 
     #[test]

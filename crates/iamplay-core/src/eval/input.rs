@@ -207,16 +207,34 @@ pub enum InputProblemKind {
     },
 }
 
+/// Policies ready to decide requests, and what is worth a look in them.
+#[derive(Clone, Debug, Default)]
+pub struct Prepared {
+    /// The policies, compiled.
+    pub set: PolicySet,
+    /// Warnings: findings of policies AWS would accept, and policies over their kind's size
+    /// quota (AWS would not save them; they are evaluated all the same).
+    pub warnings: Vec<InputProblem>,
+}
+
 /// The policies, checked and compiled.
 ///
 /// # Errors
 /// Every policy problem, located.
-pub fn prepare_policies(inputs: &PolicyInputs) -> Result<PolicySet, Vec<InputProblem>> {
+pub fn prepare_policies(inputs: &PolicyInputs) -> Result<Prepared, Vec<InputProblem>> {
     let mut problems = Vec::new();
-    let mut one = |policy: &PolicyInput, at: String, kind: PolicyKind| {
-        prepare_policy(policy, &at, kind)
-            .map_err(|p| problems.push(p))
-            .ok()
+    let mut warnings = Vec::new();
+    let mut one = |policy: &PolicyInput, at: String, kind: PolicyKind| match prepare_policy(
+        policy, &at, kind,
+    ) {
+        Ok((compiled, warning)) => {
+            warnings.extend(warning);
+            Some(compiled)
+        }
+        Err(problem) => {
+            problems.push(problem);
+            None
+        }
     };
     let identity: Vec<CompiledPolicy> = inputs
         .identity
@@ -278,24 +296,28 @@ pub fn prepare_policies(inputs: &PolicyInputs) -> Result<PolicySet, Vec<InputPro
     if !problems.is_empty() {
         return Err(problems);
     }
-    Ok(PolicySet {
-        identity,
-        boundary,
-        session,
-        resource,
-        resource_is_trust_policy: inputs.trust,
-        resource_must_allow: inputs.must_allow,
-        identity_must_allow: false,
-        scps,
-        rcps,
+    Ok(Prepared {
+        set: PolicySet {
+            identity,
+            boundary,
+            session,
+            resource,
+            resource_is_trust_policy: inputs.trust,
+            resource_must_allow: inputs.must_allow,
+            identity_must_allow: false,
+            scps,
+            rcps,
+        },
+        warnings,
     })
 }
 
+/// A policy compiled, with a warning about it if it deserves one.
 fn prepare_policy(
     input: &PolicyInput,
     at: &str,
     default_kind: PolicyKind,
-) -> Result<CompiledPolicy, InputProblem> {
+) -> Result<(CompiledPolicy, Option<InputProblem>), InputProblem> {
     let problem = |kind| InputProblem {
         pointer: at.into(),
         kind,
@@ -306,24 +328,33 @@ fn prepare_policy(
         None => default_kind,
     };
     match (&input.document, &input.aws_managed) {
-        (None, Some(name)) => aws_managed::compiled(name).ok_or_else(|| {
-            problem(InputProblemKind::UnknownAwsManagedPolicy { name: name.clone() })
-        }),
+        (None, Some(name)) => aws_managed::compiled(name)
+            .map(|compiled| (compiled, None))
+            .ok_or_else(|| {
+                problem(InputProblemKind::UnknownAwsManagedPolicy { name: name.clone() })
+            }),
         (Some(text), None) => {
             let checked = check(text, &Context::new(kind));
-            match checked.policy {
-                Some(policy) => {
-                    let name = input.name.clone().unwrap_or_else(|| at.into());
-                    Ok(compile(name, &policy))
+            let name = input.name.clone().unwrap_or_else(|| at.into());
+            let report = |findings| InputProblem {
+                pointer: format!("{at}/document"),
+                kind: InputProblemKind::Policy {
+                    policy_kind: kind.name().into(),
+                    findings,
+                    aws_error: checked.aws_error.clone(),
+                },
+            };
+            match (&checked.policy, &checked.oversized) {
+                (Some(policy), _) => {
+                    let warning =
+                        (!checked.findings.is_empty()).then(|| report(checked.findings.clone()));
+                    Ok((compile(name, policy), warning))
                 }
-                None => Err(InputProblem {
-                    pointer: format!("{at}/document"),
-                    kind: InputProblemKind::Policy {
-                        policy_kind: kind.name().into(),
-                        findings: checked.findings,
-                        aws_error: checked.aws_error,
-                    },
-                }),
+                (None, Some(policy)) => Ok((
+                    compile(name, policy),
+                    Some(report(checked.findings.clone())),
+                )),
+                (None, None) => Err(report(checked.findings.clone())),
             }
         }
         _ => Err(problem(InputProblemKind::NoDocument)),
@@ -398,7 +429,7 @@ mod tests {
                   "resource": "arn:aws:s3:::wisdom-learn-course-bucket",
                   "context": {"s3:prefix": "PREFIX/123456/"}}}"#,
         );
-        let set = prepare_policies(&input.policies).unwrap_or_default();
+        let set = prepare_policies(&input.policies).unwrap_or_default().set;
         let request = prepare_request(&input.request);
         assert_eq!(request.resource_account.as_deref(), Some("111122223333"));
         assert_eq!(

@@ -78,6 +78,9 @@ pub struct PolicySize {
 pub struct Checked {
     /// The policy, if AWS would accept it (no error findings).
     pub policy: Option<Policy>,
+    /// The policy, when its only errors are that it is larger than its kind's quota: AWS would
+    /// not save it, but what it would decide can still be shown.
+    pub oversized: Option<Policy>,
     /// The findings, errors and warnings, in the order of the text (at most
     /// [`MAX_FINDINGS`](super::finding::MAX_FINDINGS)).
     pub findings: Vec<Finding>,
@@ -158,8 +161,18 @@ pub fn check(text: &str, context: &Context<'_>) -> Checked {
         .and_then(|(_, i)| findings.get(i))
         .and_then(|f| f.aws.clone());
     findings.sort_by_key(|f| (f.location.span.start, f.severity));
+    let only_size = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .all(|f| matches!(f.kind, FindingKind::PolicyTooLarge { .. }));
+    let (policy, oversized) = if has_errors {
+        (None, policy.filter(|_| only_size && omitted == 0))
+    } else {
+        (policy, None)
+    };
     Checked {
-        policy: policy.filter(|_| !has_errors),
+        policy,
+        oversized,
         findings,
         omitted,
         aws_error,
