@@ -34,8 +34,8 @@ export function launch() {
  * Opens the playground in a new page and collects everything that went wrong while it loaded:
  * uncaught errors, console errors, failed requests and HTTP errors.
  */
-export async function openApp(browser, path = '') {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+export async function openApp(browser, path = '', viewport = { width: 1280, height: 800 }) {
+  const page = await browser.newPage({ viewport });
   const problems = [];
   let reportCrash;
   const crashed = new Promise((resolve) => { reportCrash = resolve; });

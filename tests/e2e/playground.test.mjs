@@ -1,21 +1,159 @@
-// The release build of the playground, served from a sub-path of a static host, renders in a
-// browser with nothing failing on the way.
+// The release build of the playground in headless Chromium, as a learner uses it: the default
+// lesson's decision, a session tag that turns Allow into Deny with the reason, a broken policy
+// shown at its line, Chinese, and work that survives a reload. Screenshots of each state go to
+// target/e2e/.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { launch, openApp, screenshot } from './browser.mjs';
+import { join } from 'node:path';
 
-test('the playground renders from a sub-path of a static host', async (t) => {
+import { ARTIFACTS, launch, openApp, screenshot } from './browser.mjs';
+
+const VERDICT = '.decision .verdict .word';
+
+/** Waits until the decision panel shows `word`. */
+async function verdictIs(page, word) {
+  await page.locator(VERDICT, { hasText: word }).waitFor({ timeout: 10_000 });
+}
+
+/** Opens a built-in scenario from the picker (nothing edited, so nothing to confirm). */
+async function openScenario(page, id) {
+  await page.selectOption('#scenario-picker', `builtin:${id}`);
+  await page.locator('.steps li').first().waitFor();
+}
+
+/** Shows step `n` (1-based). */
+async function showStep(page, n) {
+  await page.locator('.steps li button').nth(n - 1).click();
+}
+
+test('the default lesson opens with its first decision, and nothing goes to the network', async (t) => {
   const browser = await launch();
   t.after(() => browser.close());
   const { page, problems, rendered } = await openApp(browser);
-
   try {
-    await rendered('header h1');
+    await rendered(VERDICT);
   } finally {
     t.diagnostic(`screenshot: ${await screenshot(page, 'playground')}`);
   }
   assert.equal(await page.locator('header h1').textContent(), 'iamplay');
   assert.match(await page.locator('header .version').textContent(), /^v\d+\.\d+\.\d+/);
+  assert.equal(await page.inputValue('#scenario-picker'), 'builtin:course-platform');
+  // Step 1: the app server's own keys across accounts, no bucket policy: implicitly denied.
+  await verdictIs(page, 'Implicitly denied');
+  assert.match(await page.locator('.decision .headline').first().textContent(), /s3:GetObject/);
+  assert.ok((await page.locator('.steps li').count()) >= 5);
+  assert.ok(await page.locator('.world summary', { hasText: 'CourseAccessRole' }).count());
+
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await showStep(page, 2);
+  await verdictIs(page, 'Allowed');
+  assert.match(await page.locator('.sts-response pre.json').textContent(), /"AccessKeyId": "ASIA/);
+  assert.match(await page.locator('.sts-response pre.shell').textContent(), /^export AWS_ACCESS_KEY_ID=ASIA/);
+  t.diagnostic(`screenshot: ${await screenshot(page, 'playground-assume-role')}`);
+  assert.deepEqual(requests, [], 'nothing may be fetched after the page has loaded');
   assert.deepEqual(problems, [], 'nothing may fail while the page loads');
+});
+
+test('a session tag changed from 123456 to 234567 turns Allow into Deny, with the substituted value', async (t) => {
+  const browser = await launch();
+  t.after(() => browser.close());
+  const { page, problems, rendered } = await openApp(browser);
+  await rendered(VERDICT);
+  await openScenario(page, 'per-user-folders');
+  await showStep(page, 2);
+  await verdictIs(page, 'Allowed');
+  t.diagnostic(`screenshot: ${await screenshot(page, 'tags-allowed')}`);
+
+  await showStep(page, 1);
+  await page.fill('#s0-Tags-0-value', '234567');
+  // Every step re-runs: step 2 (list app/123456/) is now denied, without pressing anything.
+  await page.locator('.steps li').nth(1).locator('.badge.implicit-deny').waitFor();
+  await showStep(page, 2);
+  await verdictIs(page, 'Implicitly denied');
+  const explanation = await page.locator('.decision .explanation').textContent();
+  assert.match(explanation, /s3:prefix/, 'names the condition key');
+  assert.match(explanation, /StringLike/, 'names the operator');
+  assert.match(explanation, /app\/234567\//, 'shows the substituted policy value');
+  assert.match(explanation, /app\/123456\//, 'shows the request value');
+  t.diagnostic(`screenshot: ${await screenshot(page, 'tags-denied')}`);
+  // The first screen, as the README shows it.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(ARTIFACTS, 'readme.png') });
+
+  // The statement that did not apply can be shown in its editor.
+  await page.locator('.decision .statement', { hasText: 'ListYourObjects' }).first()
+    .locator('button.link').click();
+  await page.locator('.world .backdrop .line.focus').first().waitFor();
+  assert.deepEqual(problems, []);
+});
+
+test('invalid JSON in a policy is shown inline at its line, and the text is kept', async (t) => {
+  const browser = await launch();
+  t.after(() => browser.close());
+  const { page, rendered } = await openApp(browser);
+  await rendered(VERDICT);
+  await openScenario(page, 'per-user-folders');
+  await page.locator('.world details.role summary', { hasText: 'AssumedRole' }).first().click();
+  const broken = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow" "Action": "s3:*", "Resource": "*"}\n  ]\n}';
+  await page.fill('#a0-r0-trust', broken);
+  const finding = page.locator('#a0-r0-trust-findings li.error').first();
+  await finding.waitFor();
+  assert.match(await finding.textContent(), /line 4/);
+  assert.equal(await page.locator('.world .gutter span.error').first().textContent(), '4');
+  assert.equal(await page.inputValue('#a0-r0-trust'), broken, 'the typed text is kept as typed');
+  await page.locator('#a0-r0-trust').scrollIntoViewIfNeeded();
+  t.diagnostic(`screenshot: ${await screenshot(page, 'policy-error')}`);
+});
+
+test('in 简体中文 the explanation is Chinese, and a reload keeps the language and the edit', async (t) => {
+  const browser = await launch();
+  t.after(() => browser.close());
+  const { page, problems, rendered } = await openApp(browser);
+  await rendered(VERDICT);
+  await openScenario(page, 'per-user-folders');
+  await showStep(page, 1);
+  await page.fill('#s0-Tags-0-value', '234567');
+  await showStep(page, 2);
+  await verdictIs(page, 'Implicitly denied');
+
+  await page.selectOption('#lang-picker', 'zh-CN');
+  await verdictIs(page, '隐式拒绝');
+  const explanation = await page.locator('.decision .explanation').textContent();
+  assert.match(explanation, /隐式拒绝|语句/);
+  assert.match(explanation, /app\/234567\//);
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  t.diagnostic(`screenshot: ${await screenshot(page, 'zh-cn')}`);
+
+  await page.reload();
+  await rendered(VERDICT);
+  await verdictIs(page, '隐式拒绝');
+  assert.equal(await page.inputValue('#lang-picker'), 'zh-CN');
+  assert.equal(await page.inputValue('#scenario-picker'), 'builtin:per-user-folders');
+  await page.locator('header .edited').waitFor();
+  await showStep(page, 1);
+  assert.equal(await page.inputValue('#s0-Tags-0-value'), '234567', 'the edit survives a reload');
+  t.diagnostic(`screenshot: ${await screenshot(page, 'reloaded')}`);
+
+  // Reset goes back to the lesson as it was.
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.locator('header button', { hasText: '重置' }).click();
+  assert.equal(await page.inputValue('#s0-Tags-0-value'), '123456');
+  assert.deepEqual(problems, []);
+});
+
+test('on a phone the playground is one readable column', async (t) => {
+  const browser = await launch();
+  t.after(() => browser.close());
+  const { page, problems, rendered } = await openApp(browser, '', { width: 390, height: 844 });
+  await rendered(VERDICT);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 390, `the page is ${width}px wide: nothing may scroll sideways`);
+  t.diagnostic(`screenshot: ${await screenshot(page, 'phone')}`);
+  await page.locator('.steps li button').nth(1).click();
+  await verdictIs(page, 'Allowed');
+  await page.locator('.decision').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(ARTIFACTS, 'phone-decision.png') });
+  assert.deepEqual(problems, []);
 });

@@ -4,60 +4,131 @@
 //! as data, and the app shows them. It holds no IAM semantics of its own.
 
 mod components;
+mod document;
+mod evaluation;
+mod files;
+mod hooks;
+mod i18n;
+pub mod panic;
+mod state;
+mod storage;
 
-use yew::{Html, function_component, html};
+use std::rc::Rc;
 
+use iamplay_core::scenario::builtin;
+use yew::{
+    ContextProvider, Html, function_component, html, use_effect_with, use_memo, use_reducer,
+};
+
+use components::decision::DecisionPanel;
 use components::footer::Footer;
 use components::header::Header;
+use components::notice::NoticeBanner;
+use components::step_editor::StepEditor;
+use components::steps::StepList;
+use components::suggestions::Suggestions;
+use components::world::WorldEditor;
+use evaluation::{Evaluation, Shared};
+use hooks::{AppContext, use_debounced};
+use state::{Origin, State, builtin_scenario};
+
+/// How long the playground waits after an edit before evaluating (milliseconds).
+const SETTLE_MILLIS: u32 = 120;
+
+/// The state the page opens with: the work from the last visit, else the default lesson.
+fn initial_state() -> State {
+    let lang = storage::load_lang();
+    if let Some(state) = storage::load_work(lang) {
+        return state;
+    }
+    let id = builtin::default_scenario().id;
+    match builtin_scenario(id) {
+        Some(scenario) => State::opened(lang, Origin::Builtin(id.into()), scenario),
+        None => State::opened(lang, Origin::Empty, document::empty_scenario()),
+    }
+}
+
+/// Once started, the page needs no network at all: a second policy forbids every connection
+/// (the release page's own policy allowed only its files while loading). Development builds
+/// keep the connection Trunk's live reload uses.
+fn forbid_connections() {
+    if cfg!(debug_assertions) {
+        return;
+    }
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let (Some(head), Ok(meta)) = (document.head(), document.create_element("meta")) {
+        let _ = meta.set_attribute("http-equiv", "Content-Security-Policy");
+        let _ = meta.set_attribute("content", "connect-src 'none'");
+        let _ = head.append_child(&meta);
+    }
+}
 
 /// The whole playground.
 #[function_component]
 pub fn App() -> Html {
+    let state = use_reducer(initial_state);
+    let settled = use_debounced(Shared(state.scenario.clone()), SETTLE_MILLIS);
+    let evaluation = use_memo(settled.clone(), |s| Evaluation::of(&s.0));
+    {
+        // Saved on every edit, before it is evaluated: nothing typed is lost, even if the
+        // evaluation fails.
+        let state = state.clone();
+        use_effect_with(
+            (
+                Shared(state.scenario.clone()),
+                state.selected,
+                state.origin.clone(),
+            ),
+            move |_| {
+                storage::save_work(&state);
+            },
+        );
+    }
+    use_effect_with((), |()| forbid_connections());
+    {
+        let lang = state.lang;
+        use_effect_with(lang, move |lang| {
+            if let Some(root) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
+                let _ = root.set_attribute("lang", lang.tag());
+            }
+        });
+    }
+    let selected = state.selected;
+    let context = AppContext {
+        pending: !Rc::ptr_eq(&settled.0, &state.scenario),
+        state,
+        evaluation,
+    };
     html! {
-        <div class="app">
-            <Header />
-            <main class="app-main">
-                <section class="intro">
-                    <h2>{ "AWS STS and IAM, played in your browser" }</h2>
-                    <p>
-                        { "Build a small AWS world of accounts, users, roles, buckets and policies; \
-                           call STS AssumeRole with session tags and a session policy; use the \
-                           temporary credentials for a request; and see the decision AWS would \
-                           give, down to the condition and the substituted value." }
-                    </p>
-                </section>
-            </main>
-            <Footer />
-        </div>
+        <ContextProvider<AppContext> context={context}>
+            <div class="app">
+                <a class="skip-link" href="#decision-heading">{ "↓" }</a>
+                <Header />
+                <NoticeBanner />
+                <main class="app-main">
+                    <div class="column play">
+                        <StepList />
+                        <DecisionPanel />
+                        if let Some(step) = selected {
+                            <StepEditor step={step} />
+                        }
+                    </div>
+                    <div class="column world-column">
+                        <WorldEditor />
+                    </div>
+                </main>
+                <Footer />
+                <Suggestions />
+            </div>
+        </ContextProvider<AppContext>>
     }
 }
 
 #[cfg(test)]
 #[cfg(target_arch = "wasm32")]
-mod tests {
-    use std::time::Duration;
-
-    use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-
-    use super::App;
-
-    wasm_bindgen_test_configure!(run_in_browser);
-
-    #[wasm_bindgen_test]
-    async fn the_app_renders_its_header_with_the_engine_version() {
-        let document = web_sys::window().unwrap().document().unwrap();
-        let root = document.create_element("div").unwrap();
-        document.body().unwrap().append_child(&root).unwrap();
-
-        let app = yew::Renderer::<App>::with_root(root.clone()).render();
-        yew::platform::time::sleep(Duration::ZERO).await;
-
-        let title = root.query_selector("header h1").unwrap().unwrap();
-        assert_eq!(title.text_content().unwrap(), "iamplay");
-        let text = root.text_content().unwrap();
-        assert!(text.contains(iamplay_core::VERSION), "{text}");
-
-        app.destroy();
-        root.remove();
-    }
-}
+mod tests;

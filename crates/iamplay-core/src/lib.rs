@@ -14,6 +14,7 @@ extern crate alloc;
 #[cfg(test)]
 extern crate std;
 
+pub mod actions;
 pub mod aws_managed;
 pub mod context_keys;
 pub mod eval;

@@ -3,6 +3,7 @@
 //! Run `cargo xtask help` for the list.
 
 mod bench;
+mod csp;
 mod error;
 mod npm;
 mod process;

@@ -157,7 +157,7 @@ fn display_name(tool: Tool, version: &str) -> String {
         Tool::Trunk => format!("trunk {version}"),
         Tool::WasmBindgen => format!("wasm-bindgen-cli {version}"),
         Tool::NodeTools => "npm tools in tools/ (binaryen, playwright-core, typescript)".to_owned(),
-        Tool::Chromium => "chromium and chromium-driver".to_owned(),
+        Tool::Chromium => "chromium, chromium-driver and a Chinese font".to_owned(),
     }
 }
 
@@ -211,10 +211,25 @@ fn find(tool: Tool, wanted: &str) -> Found {
             None => Found::No(format!("{} does not run", chromium().display())),
             Some(_) => match version_of(&chromedriver()) {
                 None => Found::No(format!("{} does not run", chromedriver().display())),
+                Some(_) if !has_chinese_font() => Found::No(
+                    "no font with Chinese characters: the screenshots in 简体中文 and 繁體中文 would show boxes"
+                        .to_owned(),
+                ),
                 Some(_) => Found::Yes,
             },
         },
     }
+}
+
+/// Whether fontconfig knows a font with Chinese characters (the end-to-end screenshots show the
+/// playground in Chinese).
+fn has_chinese_font() -> bool {
+    capture({
+        let mut cmd = command("fc-list");
+        cmd.args([":lang=zh", "family"]);
+        cmd
+    })
+    .is_some_and(|fonts| !fonts.trim().is_empty())
 }
 
 /// Whether `program --version` prints a line starting with `expected`.
@@ -313,6 +328,7 @@ fn install_plan(tool: Tool, version: &str) -> Result<Vec<std::process::Command>>
                 "-q",
                 "chromium",
                 "chromium-driver",
+                "fonts-wqy-microhei",
             ]);
             vec![update, install]
         }
@@ -345,7 +361,7 @@ fn manual_help(tool: Tool, version: &str) -> String {
         Tool::NodeTools => "install Node.js 20 or newer with npm (Debian: `apt-get install nodejs npm`),\n\
              then run `npm ci` in the tools/ folder"
             .to_owned(),
-        Tool::Chromium => "as root: `apt-get update && apt-get install -y chromium chromium-driver`\n\
+        Tool::Chromium => "as root: `apt-get update && apt-get install -y chromium chromium-driver fonts-wqy-microhei`\n\
              or point CHROMIUM and CHROMEDRIVER at a Chromium and a ChromeDriver of the same version"
             .to_owned(),
     }

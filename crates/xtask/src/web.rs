@@ -89,6 +89,7 @@ pub(crate) fn build_release() -> Result<()> {
     ])
     .arg(dist_dir());
     run(cmd)?;
+    crate::csp::secure(&dist_dir())?;
     let mut files: Vec<(String, u64)> = std::fs::read_dir(dist_dir())?
         .filter_map(|entry| entry.ok())
         .filter_map(|entry| {

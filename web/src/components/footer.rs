@@ -2,13 +2,13 @@
 
 use yew::{Html, function_component, html};
 
+use crate::hooks::use_app;
+
 /// The page footer.
 #[function_component]
 pub(crate) fn Footer() -> Html {
-    html! {
-        <footer class="app-footer">
-            { "Runs entirely in your browser: no AWS account, no server, no real credentials. \
-               Every result is simulated." }
-        </footer>
-    }
+    let Some(app) = use_app() else {
+        return Html::default();
+    };
+    html! { <footer class="app-footer">{ app.ui().footer }</footer> }
 }

@@ -18,7 +18,19 @@ use crate::value::{date, ip, number};
 pub struct CompiledPolicy {
     /// The name the explanation uses for it (a policy name or ARN).
     pub name: String,
+    /// Where its document is in the world (a JSON pointer such as
+    /// `/accounts/0/roles/1/inlinePolicies/0/document`), when it comes from the world.
+    pub source: Option<String>,
     pub(crate) statements: Vec<CompiledStatement>,
+}
+
+impl CompiledPolicy {
+    /// The policy, noting where its document is in the world.
+    #[must_use]
+    pub fn from_source(mut self, pointer: impl Into<String>) -> Self {
+        self.source = Some(pointer.into());
+        self
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -124,6 +136,7 @@ pub fn compile(name: impl Into<String>, policy: &Policy) -> CompiledPolicy {
     let variables = policy.effective_version() == Version::V2012_10_17;
     CompiledPolicy {
         name: name.into(),
+        source: None,
         statements: policy
             .statements
             .items

@@ -37,6 +37,7 @@ pub fn details(response: &Response, request: &Request, set: &PolicySet) -> Vec<L
                     .zip(policies)
                     .map(|(trace, policy)| PolicyDetail {
                         name: policy.name.clone(),
+                        source: policy.source.clone(),
                         statements: trace
                             .statements
                             .iter()
@@ -189,6 +190,8 @@ pub struct LayerDetail {
 pub struct PolicyDetail {
     /// The policy's name.
     pub name: String,
+    /// Where its document is in the world, when it comes from the world.
+    pub source: Option<String>,
     /// Its statements.
     pub statements: Vec<StatementDetail>,
 }

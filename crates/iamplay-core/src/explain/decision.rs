@@ -52,6 +52,10 @@ impl Explanation {
 /// One layer in words.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct LayerExplanation {
+    /// The layer.
+    pub layer: Layer,
+    /// What it said.
+    pub verdict: Verdict,
     /// The layer and its verdict.
     pub title: String,
     /// Its statements.
@@ -61,6 +65,16 @@ pub struct LayerExplanation {
 /// One statement in words.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct StatementExplanation {
+    /// The policy's name.
+    pub policy: String,
+    /// Where the policy's document is in the world, when it comes from the world.
+    pub source: Option<String>,
+    /// The statement's JSON pointer in its policy (`/Statement/0`).
+    pub pointer: String,
+    /// Its effect.
+    pub effect: Effect,
+    /// Whether it is one of the statements that decided.
+    pub determining: bool,
     /// Which statement, and whether it applies.
     pub title: String,
     /// What was compared, one line per element or condition key.
@@ -83,7 +97,7 @@ pub fn explain_decision(
         headline: headline(response, &layers, &request.action, lang),
         layers: layers
             .iter()
-            .map(|layer| explain_layer(layer, lang))
+            .map(|layer| explain_layer(layer, &response.determining, lang))
             .collect(),
     }
 }
@@ -224,7 +238,11 @@ fn allowed_before(layers: &[LayerDetail], denied_by: Layer, lang: Lang) -> Strin
     )
 }
 
-fn explain_layer(layer: &LayerDetail, lang: Lang) -> LayerExplanation {
+fn explain_layer(
+    layer: &LayerDetail,
+    determining: &[StatementRef],
+    lang: Lang,
+) -> LayerExplanation {
     let name = layer_name(layer.layer, lang);
     let level = layer
         .level
@@ -249,6 +267,8 @@ fn explain_layer(layer: &LayerDetail, lang: Lang) -> LayerExplanation {
         ),
     };
     LayerExplanation {
+        layer: layer.layer,
+        verdict: layer.verdict,
         title: tr!(
             lang,
             "{name}{level}: {verdict}",
@@ -259,10 +279,18 @@ fn explain_layer(layer: &LayerDetail, lang: Lang) -> LayerExplanation {
             .policies
             .iter()
             .flat_map(|policy| {
-                policy
-                    .statements
-                    .iter()
-                    .map(move |s| explain_statement(&policy.name, s, lang))
+                policy.statements.iter().map(move |s| {
+                    let decided = determining.iter().any(|d| {
+                        d.layer == layer.layer
+                            && d.policy == policy.name
+                            && d.index == s.index
+                            && d.level == layer.level.as_ref().map(|(level, _)| *level)
+                    });
+                    let mut explained = explain_statement(&policy.name, s, lang);
+                    explained.source.clone_from(&policy.source);
+                    explained.determining = decided;
+                    explained
+                })
             })
             .collect(),
     }
@@ -316,6 +344,11 @@ fn explain_statement(
         )),
     }
     StatementExplanation {
+        policy: policy.into(),
+        source: None,
+        pointer: statement.pointer.clone(),
+        effect: statement.effect,
+        determining: false,
         title: tr!(
             lang,
             "statement {name} ({effect}) in `{policy}`: {applies}",

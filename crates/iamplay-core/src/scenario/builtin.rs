@@ -124,4 +124,38 @@ mod tests {
         assert_eq!(default_scenario().id, "course-platform");
         assert!(find("course-platform").is_some() && find("nope").is_none());
     }
+
+    #[test]
+    fn every_explained_statement_names_the_world_document_it_comes_from() {
+        let mut sources = 0;
+        for builtin in ALL {
+            let Some(scenario) = read(builtin.text).scenario else {
+                continue;
+            };
+            let Ok(json) = crate::json::parse(builtin.text, 64) else {
+                continue;
+            };
+            for step in &run(&scenario).steps {
+                for authorization in step.authorizations() {
+                    let explained = authorization.explain(Lang::En);
+                    for statement in explained.layers.iter().flat_map(|l| &l.statements) {
+                        let Some(source) = &statement.source else {
+                            continue;
+                        };
+                        sources += 1;
+                        let document = json.get_pointer(&format!("/world{source}"));
+                        assert!(
+                            document.is_some(),
+                            "{}: `{source}` is not in the world",
+                            builtin.id
+                        );
+                    }
+                }
+            }
+        }
+        assert!(
+            sources > 20,
+            "only {sources} statements named their document"
+        );
+    }
 }

@@ -89,3 +89,35 @@ mod snapshots {
         );
     }
 }
+
+#[test]
+fn the_deciding_statement_is_marked_with_its_place_and_effect() {
+    let (response, request, set) = seed("PREFIX/123456/");
+    let explained = explain_decision(&response, &request, &set, Lang::En);
+    let statements: Vec<&StatementExplanation> = explained
+        .layers
+        .iter()
+        .flat_map(|layer| &layer.statements)
+        .collect();
+    let deciding: Vec<&str> = statements
+        .iter()
+        .filter(|s| s.determining)
+        .map(|s| s.pointer.as_str())
+        .collect();
+    assert_eq!(deciding, ["/Statement/0"]);
+    assert!(statements.iter().all(|s| s.policy == "CourseAccessPolicy"));
+    assert!(statements.iter().all(|s| s.effect == Effect::Allow));
+    let layer = explained.layers.first().map(|l| (l.layer, l.verdict));
+    assert_eq!(layer, Some((Layer::IdentityBasedPolicy, Verdict::Allow)));
+
+    let (response, request, set) = seed("PREFIX/234567/");
+    let explained = explain_decision(&response, &request, &set, Lang::En);
+    assert!(
+        explained
+            .layers
+            .iter()
+            .flat_map(|layer| &layer.statements)
+            .all(|s| !s.determining),
+        "an implicit deny has no deciding statement"
+    );
+}

@@ -116,7 +116,7 @@ impl Builder {
                 Severity::Error
             };
             self.problems.push(WorldProblem {
-                pointer,
+                pointer: pointer.clone(),
                 severity,
                 kind: WorldProblemKind::Policy {
                     policy_kind: context.kind,
@@ -125,7 +125,9 @@ impl Builder {
                 },
             });
         }
-        checked.policy.map(|policy| compile(name, &policy))
+        checked
+            .policy
+            .map(|policy| compile(name, &policy).from_source(pointer))
     }
 
     pub(super) fn name(&mut self, pointer: String, entity: Entity, value: &str, max_length: usize) {

@@ -1,0 +1,90 @@
+//! The decision panel: the outcome big and clear, the explanation tree of each authorization,
+//! the error AWS answered with, and the STS response.
+
+use iamplay_core::explain::{failure_help, failure_message, note_message, skip_message};
+use iamplay_core::scenario::StepOutcome;
+use yew::{Html, function_component, html};
+
+use crate::components::explanation::{ExplanationTree, rich};
+use crate::components::outcome::verdict;
+use crate::components::response::{StsResponse, cli_error};
+use crate::hooks::use_app;
+
+fn notes(outcome: &StepOutcome) -> &[iamplay_core::sts::Note] {
+    match outcome {
+        StepOutcome::AssumeRole(o) => &o.notes,
+        StepOutcome::GetSessionToken(o) => &o.notes,
+        StepOutcome::GetFederationToken(o) => &o.notes,
+        StepOutcome::AssumeRoleWithWebIdentity(o) => &o.notes,
+        StepOutcome::GetCallerIdentity(o) => &o.notes,
+        StepOutcome::Request(_) | StepOutcome::Wait { .. } | StepOutcome::Skipped { .. } => &[],
+    }
+}
+
+/// The decision panel for the chosen step.
+#[function_component]
+pub(crate) fn DecisionPanel() -> Html {
+    let Some(app) = use_app() else {
+        return Html::default();
+    };
+    let (ui, lang) = (app.ui(), app.lang());
+    let Some(step) = app.state.selected else {
+        return html! { <section class="decision"><p class="empty">{ ui.select_step }</p></section> };
+    };
+    let Some(result) = app.evaluation.run.steps.get(step) else {
+        return html! { <section class="decision"><p class="empty">{ ui.evaluating }</p></section> };
+    };
+    let shown = verdict(result);
+    let operation = app
+        .state
+        .scenario
+        .steps
+        .get(step)
+        .and_then(|s| match (&s.call, &s.request) {
+            (Some(call), _) => Some(call.name().to_owned()),
+            (None, Some(request)) => request.action.split(':').nth(1).map(str::to_owned),
+            (None, None) => None,
+        });
+    let authorizations = result.authorizations();
+    let several = authorizations.len() > 1;
+    html! {
+        <section class={format!("decision {}", shown.class())} aria-labelledby="decision-heading">
+            <h2 id="decision-heading" class="visually-hidden">{ ui.decision }</h2>
+            <div class="verdict" role="status" aria-live="polite">
+                <span class="word">{ shown.name(ui) }</span>
+                if app.pending { <span class="pending">{ ui.evaluating }</span> }
+            </div>
+            if let StepOutcome::Skipped { reason } = &result.outcome {
+                <p class="headline">{ rich(&skip_message(reason, lang)) }</p>
+            }
+            if let Some(error) = result.error() {
+                <div class="error">
+                    <p class="headline">{ rich(&failure_message(&error.reason, lang)) }</p>
+                    if let Some(help) = failure_help(&error.reason, lang) {
+                        <p class="help">{ rich(&help) }</p>
+                    }
+                    <h3>{ ui.cli_error }</h3>
+                    <pre class="shell"><code>{ cli_error(error, operation.as_deref().unwrap_or("request")) }</code></pre>
+                </div>
+            }
+            if several {
+                <h3>{ ui.checks }</h3>
+            }
+            { for authorizations.iter().map(|a| html! {
+                <div class="authorization">
+                    if several {
+                        <p class="checked"><code>{ a.request.action.clone() }</code>{ " → " }<code>{ a.request.resource.clone() }</code></p>
+                    }
+                    <ExplanationTree explanation={a.explain(lang)} />
+                </div>
+            }) }
+            if !notes(&result.outcome).is_empty() {
+                <div class="notes">
+                    <h3>{ ui.notes }</h3>
+                    <ul>{ for notes(&result.outcome).iter().map(|n| html! { <li>{ rich(&note_message(n, lang)) }</li> }) }</ul>
+                </div>
+            }
+            <StsResponse step={step} />
+        </section>
+    }
+}
