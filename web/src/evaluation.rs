@@ -12,14 +12,31 @@ pub(crate) struct Evaluation {
     pub run: ScenarioRun,
     /// The world's problems (unknown ARNs, duplicates, invalid policies).
     pub problems: Vec<WorldProblem>,
+    /// The scenario's id, to tell evaluations apart.
+    pub scenario_id: Option<String>,
+    /// How long it took, in milliseconds (the page's clock; 0 where there is none).
+    pub millis: f64,
+}
+
+fn now() -> Option<f64> {
+    Some(web_sys::window()?.performance()?.now())
 }
 
 impl Evaluation {
     /// Runs `scenario`.
     pub(crate) fn of(scenario: &Scenario) -> Self {
+        let started = now();
+        let problems = Simulator::new(&scenario.world).problems().to_vec();
+        let run = scenario::run(scenario);
+        let millis = match (started, now()) {
+            (Some(started), Some(ended)) => ended - started,
+            _ => 0.0,
+        };
         Self {
-            problems: Simulator::new(&scenario.world).problems().to_vec(),
-            run: scenario::run(scenario),
+            run,
+            problems,
+            scenario_id: scenario.id.clone(),
+            millis,
         }
     }
 }

@@ -454,6 +454,16 @@ pub(crate) fn line_column(lang: Lang, line: u32, column: u32) -> String {
         .replace("{column}", &column.to_string())
 }
 
+/// "evaluated in 0.42 ms" (the whole scenario, every step).
+pub(crate) fn evaluated_in(lang: Lang, millis: f64) -> String {
+    let ms = format!("{millis:.2}");
+    match lang {
+        Lang::En => format!("whole scenario evaluated in {ms} ms"),
+        Lang::ZhCn => format!("整个场景评估用时 {ms} 毫秒"),
+        Lang::ZhTw => format!("整個情境評估用時 {ms} 毫秒"),
+    }
+}
+
 /// The language's own name, for the switch.
 pub(crate) fn language_name(lang: Lang) -> &'static str {
     match lang {

@@ -16,7 +16,8 @@ pub fn install() {
     }));
 }
 
-fn show_banner() {
+/// Shows the banner (once).
+pub(crate) fn show_banner() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

@@ -72,3 +72,16 @@ async fn a_broken_policy_is_marked_at_its_line_and_kept_as_typed() {
     app.destroy();
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn a_panic_shows_a_banner_with_a_way_on() {
+    crate::panic::show_banner();
+    crate::panic::show_banner();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let banners = document.query_selector_all("#crash-banner").unwrap();
+    assert_eq!(banners.length(), 1, "one banner, however many panics");
+    let banner = document.get_element_by_id("crash-banner").unwrap();
+    assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
+    assert_eq!(banner.query_selector_all("button").unwrap().length(), 2);
+    banner.remove();
+}

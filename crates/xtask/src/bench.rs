@@ -22,9 +22,6 @@ pub(crate) fn bench(filter: Option<&str>) -> Result<()> {
         .filter(|(name, _)| filter.is_none_or(|f| name.contains(f)))
         .collect();
     results.sort_by(|a, b| a.0.cmp(&b.0));
-    if results.is_empty() {
-        return Err(Error::new("no benchmark results found in target/criterion"));
-    }
     let node = if filter.is_none_or(|f| "eval".contains(f) || "node".contains(f)) {
         match compare() {
             Ok(lines) => lines,
@@ -36,6 +33,20 @@ pub(crate) fn bench(filter: Option<&str>) -> Result<()> {
     } else {
         Vec::new()
     };
+    let web = if filter.is_none_or(|f| "playground".contains(f) || "web".contains(f)) {
+        match playground() {
+            Ok(lines) => lines,
+            Err(err) => {
+                eprintln!("bench: the playground was not measured: {err}");
+                Vec::new()
+            }
+        }
+    } else {
+        Vec::new()
+    };
+    if results.is_empty() && node.is_empty() && web.is_empty() {
+        return Err(Error::new("no benchmark results found in target/criterion"));
+    }
     println!("bench: results (mean time per iteration)");
     for (name, nanos) in results {
         println!("  {name:<70} {}", format_nanos(nanos));
@@ -48,7 +59,80 @@ pub(crate) fn bench(filter: Option<&str>) -> Result<()> {
             println!("  {line}");
         }
     }
+    if !web.is_empty() {
+        println!(
+            "bench: the playground's release build (dist/), and evaluation in headless Chromium"
+        );
+        for line in web {
+            println!("  {line}");
+        }
+    }
     Ok(())
+}
+
+/// The playground's goals: `dist/` this small gzipped, and a built-in scenario evaluated in
+/// the page within this many milliseconds.
+const DIST_GZIP_GOAL: u64 = 600 * 1024;
+const PLAYGROUND_EVAL_GOAL_MILLIS: f64 = 5.0;
+
+/// Builds the release playground and measures its size and, in headless Chromium, how long
+/// each built-in scenario takes to evaluate; one printable line per result.
+fn playground() -> Result<Vec<String>> {
+    use crate::setup::Tool;
+    crate::setup::ensure(&[
+        Tool::RustTargets,
+        Tool::Trunk,
+        Tool::WasmBindgen,
+        Tool::NodeTools,
+        Tool::Chromium,
+    ])?;
+    crate::web::build_release()?;
+    let server =
+        crate::static_server::StaticServer::start(crate::web::dist_dir(), "/bench/playground/")?;
+    println!("bench: measuring the playground in headless Chromium (half a minute)");
+    let mut node = command("node");
+    node.arg(
+        project_root()
+            .join("crates")
+            .join("iamplay-bench")
+            .join("web")
+            .join("playground.mjs"),
+    )
+    .arg(crate::web::dist_dir())
+    .arg(server.url())
+    .arg(crate::process::tools_dir())
+    .arg(crate::setup::chromium())
+    .arg(crate::test::CHROMIUM_ARGS.join("\n"));
+    let output = crate::process::capture(node)
+        .ok_or_else(|| Error::new("the playground measurement failed"))?;
+    drop(server);
+    Ok(output
+        .lines()
+        .filter_map(describe_playground_line)
+        .collect())
+}
+
+/// One result line of `playground.mjs` in words, with its goal.
+fn describe_playground_line(line: &str) -> Option<String> {
+    let name = json_field(line, "name")?;
+    let met = |ok: bool| if ok { "met" } else { "not met" };
+    if let Some(bytes) = json_field(line, "bytes").and_then(|b| b.parse::<u64>().ok()) {
+        let gzip: u64 = json_field(line, "gzipBytes")?.parse().ok()?;
+        return Some(format!(
+            "{:<70} {} KiB, {} KiB gzipped (goal ≤ {} KiB gzipped, {})",
+            "dist/ (html, js, wasm, css)",
+            bytes / 1024,
+            gzip / 1024,
+            DIST_GZIP_GOAL / 1024,
+            met(gzip <= DIST_GZIP_GOAL)
+        ));
+    }
+    let median: f64 = json_field(line, "medianMillis")?.parse().ok()?;
+    let max: f64 = json_field(line, "maxMillis")?.parse().ok()?;
+    Some(format!(
+        "{name:<70} median {median:.2} ms, max {max:.2} ms (goal < {PLAYGROUND_EVAL_GOAL_MILLIS} ms, {})",
+        met(max < PLAYGROUND_EVAL_GOAL_MILLIS)
+    ))
 }
 
 /// The goals of the npm package against the peer: one-shot `evaluate` and

@@ -17,7 +17,7 @@ use crate::{npm, web};
 
 /// Chromium's flags for a headless run as root on a machine with no network but loopback
 /// (the runners add `--headless` themselves).
-const CHROMIUM_ARGS: [&str; 9] = [
+pub(crate) const CHROMIUM_ARGS: [&str; 9] = [
     "--no-sandbox",
     "--disable-gpu",
     "--disable-dev-shm-usage",

@@ -9,6 +9,7 @@ use crate::components::explanation::{ExplanationTree, rich};
 use crate::components::outcome::verdict;
 use crate::components::response::{StsResponse, cli_error};
 use crate::hooks::use_app;
+use crate::i18n::evaluated_in;
 
 fn notes(outcome: &StepOutcome) -> &[iamplay_core::sts::Note] {
     match outcome {
@@ -47,6 +48,9 @@ pub(crate) fn DecisionPanel() -> Html {
         });
     let authorizations = result.authorizations();
     let several = authorizations.len() > 1;
+    // A denial is explained by its authorization's tree; other failures (validation, expired
+    // credentials) by the error itself.
+    let denied_by_policy = authorizations.iter().any(|a| !a.is_allowed());
     html! {
         <section class={format!("decision {}", shown.class())} aria-labelledby="decision-heading">
             <h2 id="decision-heading" class="visually-hidden">{ ui.decision }</h2>
@@ -58,14 +62,14 @@ pub(crate) fn DecisionPanel() -> Html {
                 <p class="headline">{ rich(&skip_message(reason, lang)) }</p>
             }
             if let Some(error) = result.error() {
-                <div class="error">
-                    <p class="headline">{ rich(&failure_message(&error.reason, lang)) }</p>
-                    if let Some(help) = failure_help(&error.reason, lang) {
-                        <p class="help">{ rich(&help) }</p>
-                    }
-                    <h3>{ ui.cli_error }</h3>
-                    <pre class="shell"><code>{ cli_error(error, operation.as_deref().unwrap_or("request")) }</code></pre>
-                </div>
+                if !denied_by_policy {
+                    <div class="error">
+                        <p class="headline">{ rich(&failure_message(&error.reason, lang)) }</p>
+                        if let Some(help) = failure_help(&error.reason, lang) {
+                            <p class="help">{ rich(&help) }</p>
+                        }
+                    </div>
+                }
             }
             if several {
                 <h3>{ ui.checks }</h3>
@@ -78,6 +82,10 @@ pub(crate) fn DecisionPanel() -> Html {
                     <ExplanationTree explanation={a.explain(lang)} />
                 </div>
             }) }
+            if let Some(error) = result.error() {
+                <h3>{ ui.cli_error }</h3>
+                <pre class="shell"><code>{ cli_error(error, operation.as_deref().unwrap_or("request")) }</code></pre>
+            }
             if !notes(&result.outcome).is_empty() {
                 <div class="notes">
                     <h3>{ ui.notes }</h3>
@@ -85,6 +93,10 @@ pub(crate) fn DecisionPanel() -> Html {
                 </div>
             }
             <StsResponse step={step} />
+            <p class="timing" data-eval-ms={format!("{:.3}", app.evaluation.millis)}
+                data-scenario={app.evaluation.scenario_id.clone().unwrap_or_default()}>
+                { evaluated_in(lang, app.evaluation.millis) }
+            </p>
         </section>
     }
 }
