@@ -18,6 +18,7 @@ use std::rc::Rc;
 use iamplay_core::scenario::builtin;
 use yew::{
     ContextProvider, Html, function_component, html, use_effect_with, use_memo, use_reducer,
+    use_state_eq,
 };
 
 use components::decision::DecisionPanel;
@@ -71,6 +72,7 @@ pub fn App() -> Html {
     let state = use_reducer(initial_state);
     let settled = use_debounced(Shared(state.scenario.clone()), SETTLE_MILLIS);
     let evaluation = use_memo(settled.clone(), |s| Evaluation::of(&s.0));
+    let saved = use_state_eq(|| true);
     {
         // Saved on every edit, before it is evaluated: nothing typed is lost, even if the
         // evaluation fails.
@@ -101,6 +103,7 @@ pub fn App() -> Html {
     let selected = state.selected;
     let context = AppContext {
         pending: !Rc::ptr_eq(&settled.0, &state.scenario),
+        saved: *saved,
         state,
         evaluation,
     };

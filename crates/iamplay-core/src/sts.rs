@@ -16,6 +16,7 @@ mod credentials;
 mod directory;
 mod error;
 mod federation_token;
+mod inventory;
 pub(crate) mod names;
 mod packed;
 mod params;
@@ -40,6 +41,7 @@ pub use error::{
     CallerKind, Constraint, Failure, MfaProblem, StsError, TagProblem, TokenProblem, Violation,
 };
 pub use federation_token::{FederatedUser, GetFederationTokenResponse};
+pub use inventory::Inventory;
 pub use params::{
     AssumeRole, AssumeRoleWithWebIdentity, GetFederationToken, GetSessionToken, PolicyDescriptor,
     SessionTag,

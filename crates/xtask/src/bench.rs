@@ -129,9 +129,11 @@ fn describe_playground_line(line: &str) -> Option<String> {
     }
     let median: f64 = json_field(line, "medianMillis")?.parse().ok()?;
     let max: f64 = json_field(line, "maxMillis")?.parse().ok()?;
+    // The goal is for the evaluation a learner waits for at every edit: the median of five;
+    // the slowest is usually the first, while the browser is still compiling the wasm.
     Some(format!(
-        "{name:<70} median {median:.2} ms, max {max:.2} ms (goal < {PLAYGROUND_EVAL_GOAL_MILLIS} ms, {})",
-        met(max < PLAYGROUND_EVAL_GOAL_MILLIS)
+        "{name:<70} median {median:.2} ms, slowest {max:.2} ms (goal < {PLAYGROUND_EVAL_GOAL_MILLIS} ms, {})",
+        met(median < PLAYGROUND_EVAL_GOAL_MILLIS)
     ))
 }
 

@@ -60,22 +60,8 @@ pub(crate) fn CallerPicker(props: &CallerPickerProps) -> Html {
         );
         sessions.push((format!("step:{id}"), label, i));
     }
-    let mut keys = Vec::new();
-    let mut principals = Vec::new();
-    for account in &scenario.world.accounts {
-        principals.push(format!("arn:aws:iam::{}:root", account.id));
-        for key in &account.root.access_keys {
-            keys.push(key.access_key_id.clone());
-        }
-        for user in &account.users {
-            let path = user.path.clone().unwrap_or_else(|| "/".into());
-            principals.push(format!(
-                "arn:aws:iam::{}:user{path}{}",
-                account.id, user.name
-            ));
-            keys.extend(user.access_keys.iter().map(|k| k.access_key_id.clone()));
-        }
-    }
+    let inventory = scenario.world.inventory();
+    let (keys, principals) = (inventory.access_keys, inventory.principals);
     let known = sessions.iter().any(|(v, _, _)| *v == current)
         || keys.iter().any(|k| format!("key:{k}") == current)
         || principals

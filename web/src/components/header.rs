@@ -153,6 +153,9 @@ pub(crate) fn Header() -> Html {
                 if app.state.is_edited() {
                     <span class="edited">{ ui.edited }</span>
                 }
+                if !app.saved {
+                    <span class="not-saved" role="status">{ ui.not_saved }</span>
+                }
                 <label class="button" for="import-file">{ ui.import }</label>
                 <input id="import-file" class="visually-hidden" type="file" accept=".json,application/json" onchange={on_import} />
                 <button type="button" onclick={on_export}>{ ui.export }</button>

@@ -21,60 +21,24 @@ pub(crate) fn Suggestions() -> Html {
     let Some(app) = use_app() else {
         return Html::default();
     };
-    let world = &app.state.scenario.world;
+    let inventory = app.state.scenario.world.inventory();
     let mut resources = Vec::new();
-    let mut roles = Vec::new();
-    let mut policies = Vec::new();
-    let mut serials = Vec::new();
-    for account in &world.accounts {
-        for resource in &account.resources {
-            resources.push(resource.arn.clone());
-            if resource.arn.starts_with("arn:aws:s3:::") && !resource.arn.contains('/') {
-                resources.push(format!("{}/*", resource.arn));
-            }
+    for arn in &inventory.resources {
+        resources.push(arn.clone());
+        // A bucket's objects too, the usual target of a request.
+        if arn.starts_with("arn:aws:s3:::") && !arn.contains('/') {
+            resources.push(format!("{arn}/*"));
         }
-        for role in &account.roles {
-            let path = role.path.clone().unwrap_or_else(|| "/".into());
-            let arn = format!("arn:aws:iam::{}:role{path}{}", account.id, role.name);
-            resources.push(arn.clone());
-            roles.push(arn);
-        }
-        for user in &account.users {
-            let path = user.path.clone().unwrap_or_else(|| "/".into());
-            resources.push(format!(
-                "arn:aws:iam::{}:user{path}{}",
-                account.id, user.name
-            ));
-            serials.extend(user.mfa_devices.iter().map(|d| d.serial_number.clone()));
-        }
-        for policy in &account.policies {
-            let path = policy.path.clone().unwrap_or_else(|| "/".into());
-            policies.push(format!(
-                "arn:aws:iam::{}:policy{path}{}",
-                account.id, policy.name
-            ));
-        }
-        serials.extend(
-            account
-                .root
-                .mfa_devices
-                .iter()
-                .map(|d| d.serial_number.clone()),
-        );
     }
-    policies.extend(
-        world
-            .aws_managed_policies
-            .iter()
-            .map(|p| format!("arn:aws:iam::aws:policy/{}", p.name)),
-    );
+    resources.extend(inventory.roles.iter().cloned());
+    resources.extend(inventory.principals.iter().cloned());
     html! {
         <div hidden=true>
             { list("actions", SUGGESTED.iter().map(|a| (*a).to_owned())) }
             { list("resource-arns", resources) }
-            { list("role-arns", roles) }
-            { list("policy-arns", policies) }
-            { list("mfa-serials", serials) }
+            { list("role-arns", inventory.roles) }
+            { list("policy-arns", inventory.policies) }
+            { list("mfa-serials", inventory.mfa_serials) }
             { list("context-keys", KEYS.iter().map(|k| k.name.to_owned())) }
         </div>
     }

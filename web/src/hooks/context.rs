@@ -18,6 +18,8 @@ pub(crate) struct AppContext {
     pub evaluation: Rc<Evaluation>,
     /// Whether edits are waiting to be evaluated.
     pub pending: bool,
+    /// Whether the browser kept the last save (false: storage full or disabled).
+    pub saved: bool,
 }
 
 impl PartialEq for Evaluation {

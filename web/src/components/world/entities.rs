@@ -116,6 +116,95 @@ pub(crate) fn InlinePolicies(props: &InlinePoliciesProps) -> Html {
     }
 }
 
+/// What users and roles both have: permission policies, a boundary and tags.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Permissions {
+    /// The inline policies.
+    pub inline: Vec<InlinePolicy>,
+    /// The attached managed policies' ARNs.
+    pub managed: Vec<String>,
+    /// The permissions boundary's ARN.
+    pub boundary: Option<String>,
+    /// The tags.
+    pub tags: Vec<Tag>,
+}
+
+impl Permissions {
+    /// Writes these into an entity's fields.
+    fn apply(
+        self,
+        inline: &mut Vec<InlinePolicy>,
+        managed: &mut Vec<String>,
+        boundary: &mut Option<String>,
+        tags: &mut Vec<Tag>,
+    ) {
+        *inline = self.inline;
+        *managed = self.managed;
+        *boundary = self.boundary;
+        *tags = self.tags;
+    }
+}
+
+/// The permissions editor's properties.
+#[derive(Properties, PartialEq)]
+pub(crate) struct PermissionsProps {
+    /// The owner's world pointer (`/accounts/0/roles/1`).
+    pub owner: AttrValue,
+    /// The DOM id prefix.
+    pub id: AttrValue,
+    /// The permissions.
+    pub value: Permissions,
+    /// The new permissions.
+    pub on_change: Callback<Permissions>,
+}
+
+/// A user's or a role's permission policies, boundary and tags.
+#[function_component]
+fn PermissionsEditor(props: &PermissionsProps) -> Html {
+    let Some(app) = use_app() else {
+        return Html::default();
+    };
+    let ui = app.ui();
+    let id = &props.id;
+    let change = |apply: fn(&mut Permissions, Permissions)| {
+        let (value, on_change) = (props.value.clone(), props.on_change.clone());
+        move |new: Permissions| {
+            let mut value = value.clone();
+            apply(&mut value, new);
+            on_change.emit(value);
+        }
+    };
+    let on_inline =
+        Callback::from(change(|v, n| v.inline = n.inline)).reform(|inline| Permissions {
+            inline,
+            ..Permissions::default()
+        });
+    let on_managed =
+        Callback::from(change(|v, n| v.managed = n.managed)).reform(|managed| Permissions {
+            managed,
+            ..Permissions::default()
+        });
+    let on_boundary =
+        Callback::from(change(|v, n| v.boundary = n.boundary)).reform(|b: String| Permissions {
+            boundary: Some(b).filter(|b| !b.trim().is_empty()),
+            ..Permissions::default()
+        });
+    let on_tags = Callback::from(change(|v, n| v.tags = n.tags)).reform(|rows| Permissions {
+        tags: row_tags(rows),
+        ..Permissions::default()
+    });
+    html! {
+        <>
+            <InlinePolicies owner={props.owner.clone()} policies={props.value.inline.clone()} on_change={on_inline} />
+            <StringList id={format!("{id}-managed")} label={ui.attached_policies} items={props.value.managed.clone()}
+                on_change={on_managed} list="policy-arns" add_label={ui.add_arn} />
+            <TextField id={format!("{id}-boundary")} label={ui.permissions_boundary} list="policy-arns"
+                value={props.value.boundary.clone().unwrap_or_default()} on_change={on_boundary} />
+            <TagsEditor id={format!("{id}-tags")} label={ui.tags} rows={tag_rows(&props.value.tags)} on_change={on_tags} />
+        </>
+    }
+}
+
 /// An entity editor's properties: the account and the entity's place in it.
 #[derive(Properties, PartialEq)]
 pub(crate) struct EntityProps {
@@ -180,26 +269,24 @@ pub(crate) fn RoleEditor(props: &EntityProps) -> Html {
             edit_role(&app, a, r, move |role| change(role, value.clone()))
         })
     };
-    let on_policies = {
+    let on_permissions = {
         let app = app.clone();
-        Callback::from(move |policies: Vec<InlinePolicy>| {
+        Callback::from(move |p: Permissions| {
             edit_role(&app, a, r, move |role| {
-                role.inline_policies = policies.clone()
-            })
+                p.clone().apply(
+                    &mut role.inline_policies,
+                    &mut role.managed_policies,
+                    &mut role.permissions_boundary,
+                    &mut role.tags,
+                )
+            });
         })
     };
-    let on_managed = {
-        let app = app.clone();
-        Callback::from(move |arns: Vec<String>| {
-            edit_role(&app, a, r, move |role| role.managed_policies = arns.clone())
-        })
-    };
-    let on_tags = {
-        let app = app.clone();
-        Callback::from(move |rows: Vec<TagRow>| {
-            let tags = row_tags(rows);
-            edit_role(&app, a, r, move |role| role.tags = tags.clone());
-        })
+    let permissions = Permissions {
+        inline: role.inline_policies.clone(),
+        managed: role.managed_policies.clone(),
+        boundary: role.permissions_boundary.clone(),
+        tags: role.tags.clone(),
     };
     let on_remove = {
         let app = app.clone();
@@ -226,13 +313,7 @@ pub(crate) fn RoleEditor(props: &EntityProps) -> Html {
             <PolicyEditor id={format!("{id}-trust")} label={ui.trust_policy} text={role.trust_policy.clone()}
                 findings={findings} aws_error={aws_error} source={trust_pointer}
                 on_change={cb(|role, v| role.trust_policy = v)} />
-            <InlinePolicies owner={pointer.clone()} policies={role.inline_policies.clone()} on_change={on_policies} />
-            <StringList id={format!("{id}-managed")} label={ui.attached_policies} items={role.managed_policies.clone()}
-                on_change={on_managed} list="policy-arns" add_label={ui.add_arn} />
-            <TextField id={format!("{id}-boundary")} label={ui.permissions_boundary} list="policy-arns"
-                value={role.permissions_boundary.clone().unwrap_or_default()}
-                on_change={cb(|role, v| role.permissions_boundary = Some(v).filter(|v| !v.trim().is_empty()))} />
-            <TagsEditor id={format!("{id}-tags")} label={ui.tags} rows={tag_rows(&role.tags)} on_change={on_tags} />
+            <PermissionsEditor owner={pointer.clone()} id={id.clone()} value={permissions} on_change={on_permissions} />
             <button type="button" class="remove" onclick={on_remove}>{ ui.remove }{ " " }{ role.name.clone() }</button>
         </details>
     }
@@ -265,26 +346,24 @@ pub(crate) fn UserEditor(props: &EntityProps) -> Html {
             edit_user(&app, a, u, move |user| change(user, value.clone()))
         })
     };
-    let on_policies = {
+    let on_permissions = {
         let app = app.clone();
-        Callback::from(move |policies: Vec<InlinePolicy>| {
+        Callback::from(move |p: Permissions| {
             edit_user(&app, a, u, move |user| {
-                user.inline_policies = policies.clone()
-            })
+                p.clone().apply(
+                    &mut user.inline_policies,
+                    &mut user.managed_policies,
+                    &mut user.permissions_boundary,
+                    &mut user.tags,
+                )
+            });
         })
     };
-    let on_managed = {
-        let app = app.clone();
-        Callback::from(move |arns: Vec<String>| {
-            edit_user(&app, a, u, move |user| user.managed_policies = arns.clone())
-        })
-    };
-    let on_tags = {
-        let app = app.clone();
-        Callback::from(move |rows: Vec<TagRow>| {
-            let tags = row_tags(rows);
-            edit_user(&app, a, u, move |user| user.tags = tags.clone());
-        })
+    let permissions = Permissions {
+        inline: user.inline_policies.clone(),
+        managed: user.managed_policies.clone(),
+        boundary: user.permissions_boundary.clone(),
+        tags: user.tags.clone(),
     };
     let on_remove = {
         let app = app.clone();
@@ -312,13 +391,7 @@ pub(crate) fn UserEditor(props: &EntityProps) -> Html {
         <details class="entity user" open={holds_focus(&app, &pointer)}>
             <summary><span class="kind">{ ui.user }</span>{ " " }<strong>{ user.name.clone() }</strong></summary>
             <TextField id={format!("{id}-name")} label={ui.name} value={user.name.clone()} on_change={cb(|user, v| user.name = v)} />
-            <InlinePolicies owner={pointer.clone()} policies={user.inline_policies.clone()} on_change={on_policies} />
-            <StringList id={format!("{id}-managed")} label={ui.attached_policies} items={user.managed_policies.clone()}
-                on_change={on_managed} list="policy-arns" add_label={ui.add_arn} />
-            <TextField id={format!("{id}-boundary")} label={ui.permissions_boundary} list="policy-arns"
-                value={user.permissions_boundary.clone().unwrap_or_default()}
-                on_change={cb(|user, v| user.permissions_boundary = Some(v).filter(|v| !v.trim().is_empty()))} />
-            <TagsEditor id={format!("{id}-tags")} label={ui.tags} rows={tag_rows(&user.tags)} on_change={on_tags} />
+            <PermissionsEditor owner={pointer.clone()} id={id.clone()} value={permissions} on_change={on_permissions} />
             if !keys.is_empty() {
                 <p class="facts"><span class="kind">{ ui.access_keys }</span>{ " " }<code>{ keys.join(", ") }</code></p>
             }
