@@ -157,3 +157,54 @@ test('on a phone the playground is one readable column', async (t) => {
   await page.screenshot({ path: join(ARTIFACTS, 'phone-decision.png') });
   assert.deepEqual(problems, []);
 });
+
+test('an AWS validation error is shown beside the parameter it concerns', async (t) => {
+  const browser = await launch();
+  t.after(() => browser.close());
+  const { page, rendered } = await openApp(browser);
+  await rendered(VERDICT);
+  await openScenario(page, 'per-user-folders');
+  await showStep(page, 1);
+  await page.fill('#s0-RoleSessionName', 'user 123456');
+  const error = page.locator('#s0-RoleSessionName-error');
+  await error.waitFor();
+  assert.match(await error.textContent(), /roleSessionName/);
+  await verdictIs(page, 'Call failed');
+  assert.match(await page.locator('.decision pre.shell').textContent(), /ValidationError/);
+  t.diagnostic(`screenshot: ${await screenshot(page, 'validation-error')}`);
+});
+
+test('a scenario exported to a file imports again, edits and all', async (t) => {
+  const browser = await launch();
+  t.after(() => browser.close());
+  const { page, rendered } = await openApp(browser);
+  await rendered(VERDICT);
+  await openScenario(page, 'per-user-folders');
+  await showStep(page, 1);
+  await page.fill('#s0-Tags-0-value', '234567');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('header button', { hasText: 'Export' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'per-user-folders.json');
+  const file = join(ARTIFACTS, 'exported.json');
+  await download.saveAs(file);
+
+  const other = await openApp(browser);
+  await other.rendered(VERDICT);
+  await other.page.setInputFiles('#import-file', file);
+  await other.page.locator('#scenario-picker option[value="imported"]').waitFor({ state: 'attached' });
+  assert.equal(await other.page.inputValue('#scenario-picker'), 'imported');
+  await other.page.locator('.steps li button').first().click();
+  assert.equal(await other.page.inputValue('#s0-Tags-0-value'), '234567');
+
+  // A file that is not a scenario is refused with the reason, and nothing is replaced.
+  const bad = join(ARTIFACTS, 'not-a-scenario.json');
+  await import('node:fs').then((fs) => fs.writeFileSync(bad, '{"version": 1, "world": 3}'));
+  other.page.once('dialog', (dialog) => dialog.accept());
+  await other.page.setInputFiles('#import-file', bad);
+  await other.page.locator('.notice').waitFor();
+  assert.match(await other.page.locator('.notice').textContent(), /not-a-scenario\.json/);
+  assert.equal(await other.page.inputValue('#scenario-picker'), 'imported');
+  t.diagnostic(`screenshot: ${await screenshot(other.page, 'import-refused')}`);
+});
