@@ -5,6 +5,7 @@ use yew::{
     AttrValue, Callback, Html, InputEvent, Properties, TargetCast, function_component, html,
 };
 
+use crate::components::explanation::rich;
 use crate::hooks::use_app;
 
 /// A text field's properties.
@@ -58,7 +59,7 @@ pub(crate) fn TextField(props: &TextFieldProps) -> Html {
                 oninput={on_input}
             />
             if let Some(error) = &props.error {
-                <p class="field-error" id={error_id}>{ error.clone() }</p>
+                <p class="field-error" id={error_id}>{ rich(error) }</p>
             }
         </div>
     }
@@ -250,7 +251,7 @@ pub(crate) fn TagsEditor(props: &TagsEditorProps) -> Html {
             }
             <button type="button" class="add" onclick={on_add}>{ props.add_label.clone().unwrap_or(AttrValue::Static(ui.add_tag)) }</button>
             if let Some(error) = &props.error {
-                <p class="field-error">{ error.clone() }</p>
+                <p class="field-error">{ rich(error) }</p>
             }
         </fieldset>
     }
