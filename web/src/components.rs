@@ -12,6 +12,7 @@ pub(crate) mod outcome;
 pub(crate) mod policy_editor;
 pub(crate) mod request_form;
 pub(crate) mod response;
+pub(crate) mod share_button;
 pub(crate) mod step_editor;
 pub(crate) mod steps;
 pub(crate) mod suggestions;

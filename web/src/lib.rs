@@ -10,11 +10,13 @@ mod files;
 mod hooks;
 mod i18n;
 pub mod panic;
+mod share;
 mod state;
 mod storage;
 
 use std::rc::Rc;
 
+use iamplay_core::explain::Lang;
 use iamplay_core::scenario::builtin;
 use yew::{
     ContextProvider, Html, function_component, html, use_effect_with, use_memo, use_reducer,
@@ -36,16 +38,48 @@ use state::{Origin, State, builtin_scenario};
 /// How long the playground waits after an edit before evaluating (milliseconds).
 const SETTLE_MILLIS: u32 = 120;
 
-/// The state the page opens with: the work from the last visit, else the default lesson.
-fn initial_state() -> State {
-    let lang = storage::load_lang();
-    if let Some(state) = storage::load_work(lang) {
-        return state;
-    }
+/// The default lesson, opened.
+fn default_state(lang: Lang) -> State {
     let id = builtin::default_scenario().id;
     match builtin_scenario(id) {
         Some(scenario) => State::opened(lang, Origin::Builtin(id.into()), scenario),
         None => State::opened(lang, Origin::Empty, document::empty_scenario()),
+    }
+}
+
+/// The state the page opens with: what the address asks for (a share link, a lesson, a
+/// language), else the work from the last visit, else the default lesson. A link never
+/// replaces edited work without asking.
+fn initial_state() -> State {
+    let address = share::current_address();
+    let lang = match address.lang {
+        Some(lang) => {
+            storage::save_lang(lang);
+            lang
+        }
+        None => storage::load_lang(),
+    };
+    let stored = storage::load_work(lang);
+    let Some(requested) = share::requested(&address, lang) else {
+        return stored.unwrap_or_else(|| default_state(lang));
+    };
+    share::clean_address();
+    match requested {
+        Ok((origin, scenario)) => {
+            let keep = stored.as_ref().is_some_and(State::is_edited)
+                && !web_sys::window()
+                    .and_then(|w| w.confirm_with_message(i18n::ui(lang).replace_confirm).ok())
+                    .unwrap_or(true);
+            match stored {
+                Some(stored) if keep => stored,
+                _ => State::opened(lang, origin, scenario),
+            }
+        }
+        Err(notice) => {
+            let mut state = stored.unwrap_or_else(|| default_state(lang));
+            state.notice = Some(notice);
+            state
+        }
     }
 }
 

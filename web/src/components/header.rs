@@ -6,6 +6,7 @@ use iamplay_core::scenario::builtin;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::{Callback, Event, Html, TargetCast, function_component, html};
 
+use crate::components::share_button::ShareButton;
 use crate::document;
 use crate::files::{download, read_file};
 use crate::hooks::{AppContext, use_app};
@@ -159,6 +160,7 @@ pub(crate) fn Header() -> Html {
                 <label class="button" for="import-file">{ ui.import }</label>
                 <input id="import-file" class="visually-hidden" type="file" accept=".json,application/json" onchange={on_import} />
                 <button type="button" onclick={on_export}>{ ui.export }</button>
+                <ShareButton />
                 <button type="button" onclick={on_reset} disabled={!app.state.is_edited()}>{ ui.reset }</button>
             </div>
             <div class="lang">

@@ -17,21 +17,21 @@ use crate::eval::Tag;
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct World {
     /// The partition every ARN is in (`aws`, `aws-cn`, `aws-us-gov`); `aws` when absent.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partition: Option<String>,
     /// The time the world starts at, ISO 8601 in UTC (`2026-03-01T09:00:00Z`); when absent,
     /// [`DEFAULT_TIME`].
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time: Option<String>,
     /// The accounts.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub accounts: Vec<Account>,
     /// The organizations some of the accounts belong to.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub organizations: Vec<Organization>,
     /// AWS managed policies used in the world (`arn:aws:iam::aws:policy/...`) beyond the ones
     /// iamplay knows ([`crate::aws_managed`]).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aws_managed_policies: Vec<ManagedPolicy>,
 }
 
@@ -45,28 +45,28 @@ pub struct Account {
     /// The 12-digit account id.
     pub id: String,
     /// A name for people (`Production`); not used in ARNs.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The account's root user.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "RootUser::is_empty")]
     pub root: RootUser,
     /// IAM users.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub users: Vec<User>,
     /// IAM groups.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub groups: Vec<Group>,
     /// IAM roles.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<Role>,
     /// Customer managed policies.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub policies: Vec<ManagedPolicy>,
     /// Identity providers (OIDC and SAML).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub identity_providers: Vec<IdentityProvider>,
     /// Resources the account owns: S3 buckets, KMS keys, anything with an ARN.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub resources: Vec<Resource>,
 }
 
@@ -75,11 +75,19 @@ pub struct Account {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RootUser {
     /// Its MFA devices.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mfa_devices: Vec<MfaDevice>,
     /// Its access keys (AWS advises against root access keys; the seeds show why).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub access_keys: Vec<AccessKey>,
+}
+
+impl RootUser {
+    /// Whether it has neither MFA devices nor access keys (and is left out when written).
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.mfa_devices.is_empty() && self.access_keys.is_empty()
+    }
 }
 
 /// An IAM user.
@@ -89,31 +97,31 @@ pub struct User {
     /// The user name (`ServerUser`).
     pub name: String,
     /// The path (`/`, `/division/`); `/` when absent.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// The unique id (`AIDA...`); made up from the ARN when absent.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Inline policies.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inline_policies: Vec<InlinePolicy>,
     /// Attached managed policies, by ARN.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub managed_policies: Vec<String>,
     /// The groups it is in, by name (in the same account).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub groups: Vec<String>,
     /// Its permissions boundary: a managed policy's ARN.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permissions_boundary: Option<String>,
     /// Its tags.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<Tag>,
     /// Its MFA devices.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mfa_devices: Vec<MfaDevice>,
     /// Its access keys.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub access_keys: Vec<AccessKey>,
 }
 
@@ -124,13 +132,13 @@ pub struct Group {
     /// The group name.
     pub name: String,
     /// The path; `/` when absent.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// Inline policies.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inline_policies: Vec<InlinePolicy>,
     /// Attached managed policies, by ARN.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub managed_policies: Vec<String>,
 }
 
@@ -141,27 +149,27 @@ pub struct Role {
     /// The role name (`CourseAccessRole`).
     pub name: String,
     /// The path; `/` when absent.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// The unique id (`AROA...`); made up from the ARN when absent.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The trust policy (`AssumeRolePolicyDocument`): who may assume the role.
     pub trust_policy: String,
     /// Inline permission policies.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inline_policies: Vec<InlinePolicy>,
     /// Attached managed policies, by ARN.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub managed_policies: Vec<String>,
     /// Its permissions boundary: a managed policy's ARN.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permissions_boundary: Option<String>,
     /// Its tags.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<Tag>,
     /// The longest session it allows, in seconds: 3600 to 43200; 3600 when absent.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_session_duration: Option<i64>,
 }
 
@@ -182,7 +190,7 @@ pub struct ManagedPolicy {
     /// The policy name.
     pub name: String,
     /// The path; `/` when absent.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// The policy document, as typed.
     pub document: String,
@@ -206,7 +214,7 @@ pub struct AccessKey {
     /// The access key id (`AKIA...`).
     pub access_key_id: String,
     /// Whether it is active (`Active`, the default) or deactivated (`Inactive`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "AccessKeyStatus::is_active")]
     pub status: AccessKeyStatus,
 }
 
@@ -218,6 +226,14 @@ pub enum AccessKeyStatus {
     Active,
     /// It cannot.
     Inactive,
+}
+
+impl AccessKeyStatus {
+    /// Whether it is `Active`, the default (left out when written).
+    #[must_use]
+    pub fn is_active(&self) -> bool {
+        *self == Self::Active
+    }
 }
 
 /// An identity provider that IAM trusts: an OIDC provider (`url`, `clientIds`) or a SAML
@@ -258,10 +274,10 @@ pub struct Resource {
     /// The ARN.
     pub arn: String,
     /// The resource-based policy (a bucket policy, a key policy, ...), as typed.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy: Option<String>,
     /// Its tags (`aws:ResourceTag/...`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<Tag>,
 }
 
@@ -274,7 +290,7 @@ pub struct Organization {
     /// The management account's id (SCPs do not apply to it).
     pub management_account: String,
     /// The organization's SCPs and RCPs, attached by name below.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub policies: Vec<OrganizationPolicy>,
     /// The root of the organization's tree.
     pub root: OrganizationalUnit,
@@ -311,22 +327,22 @@ pub enum OrganizationPolicyType {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OrganizationalUnit {
     /// Its id (`r-ab12` for the root, `ou-ab12-cd34ef56` for a unit); made up when absent.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Its name (`Root`, `Courses`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The SCPs attached, by name; `FullAWSAccess` (AWS's default attachment) when absent.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scps: Option<Vec<String>>,
     /// The RCPs attached, by name; `RCPFullAWSAccess` when absent.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rcps: Option<Vec<String>>,
     /// The units below it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub units: Vec<OrganizationalUnit>,
     /// The accounts directly in it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub accounts: Vec<OrganizationAccount>,
 }
 
@@ -337,9 +353,9 @@ pub struct OrganizationAccount {
     /// The account id.
     pub id: String,
     /// The SCPs attached to the account, by name; `FullAWSAccess` when absent.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scps: Option<Vec<String>>,
     /// The RCPs attached to the account, by name; `RCPFullAWSAccess` when absent.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rcps: Option<Vec<String>>,
 }
