@@ -22,6 +22,16 @@ async function openScenario(page, id) {
   await page.locator('.steps li').first().waitFor();
 }
 
+/** A browser with the playground open on the built-in lesson `id`, closed after the test. */
+async function openLesson(t, id) {
+  const browser = await launch();
+  t.after(() => browser.close());
+  const opened = await openApp(browser);
+  await opened.rendered(VERDICT);
+  await openScenario(opened.page, id);
+  return { browser, ...opened };
+}
+
 /** Shows step `n` (1-based). */
 async function showStep(page, n) {
   await page.locator('.steps li button').nth(n - 1).click();
@@ -57,11 +67,7 @@ test('the default lesson opens with its first decision, and nothing goes to the 
 });
 
 test('a session tag changed from 123456 to 234567 turns Allow into Deny, with the substituted value', async (t) => {
-  const browser = await launch();
-  t.after(() => browser.close());
-  const { page, problems, rendered } = await openApp(browser);
-  await rendered(VERDICT);
-  await openScenario(page, 'per-user-folders');
+  const { page, problems } = await openLesson(t, 'per-user-folders');
   await showStep(page, 2);
   await verdictIs(page, 'Allowed');
   t.diagnostic(`screenshot: ${await screenshot(page, 'tags-allowed')}`);
@@ -90,11 +96,7 @@ test('a session tag changed from 123456 to 234567 turns Allow into Deny, with th
 });
 
 test('invalid JSON in a policy is shown inline at its line, and the text is kept', async (t) => {
-  const browser = await launch();
-  t.after(() => browser.close());
-  const { page, rendered } = await openApp(browser);
-  await rendered(VERDICT);
-  await openScenario(page, 'per-user-folders');
+  const { page } = await openLesson(t, 'per-user-folders');
   await page.locator('.world details.role summary', { hasText: 'AssumedRole' }).first().click();
   const broken = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow" "Action": "s3:*", "Resource": "*"}\n  ]\n}';
   await page.fill('#a0-r0-trust', broken);
@@ -108,11 +110,7 @@ test('invalid JSON in a policy is shown inline at its line, and the text is kept
 });
 
 test('in 简体中文 the explanation is Chinese, and a reload keeps the language and the edit', async (t) => {
-  const browser = await launch();
-  t.after(() => browser.close());
-  const { page, problems, rendered } = await openApp(browser);
-  await rendered(VERDICT);
-  await openScenario(page, 'per-user-folders');
+  const { page, problems, rendered } = await openLesson(t, 'per-user-folders');
   await showStep(page, 1);
   await page.fill('#s0-Tags-0-value', '234567');
   await showStep(page, 2);
@@ -159,11 +157,7 @@ test('on a phone the playground is one readable column', async (t) => {
 });
 
 test('an AWS validation error is shown beside the parameter it concerns', async (t) => {
-  const browser = await launch();
-  t.after(() => browser.close());
-  const { page, rendered } = await openApp(browser);
-  await rendered(VERDICT);
-  await openScenario(page, 'per-user-folders');
+  const { page } = await openLesson(t, 'per-user-folders');
   await showStep(page, 1);
   await page.fill('#s0-RoleSessionName', 'user 123456');
   const error = page.locator('#s0-RoleSessionName-error');
@@ -175,11 +169,7 @@ test('an AWS validation error is shown beside the parameter it concerns', async 
 });
 
 test('a scenario exported to a file imports again, edits and all', async (t) => {
-  const browser = await launch();
-  t.after(() => browser.close());
-  const { page, rendered } = await openApp(browser);
-  await rendered(VERDICT);
-  await openScenario(page, 'per-user-folders');
+  const { browser, page } = await openLesson(t, 'per-user-folders');
   await showStep(page, 1);
   await page.fill('#s0-Tags-0-value', '234567');
   const [download] = await Promise.all([
