@@ -3,15 +3,12 @@
 use std::rc::Rc;
 
 use iamplay_core::scenario::{self, Scenario, ScenarioRun};
-use iamplay_core::sts::{Simulator, WorldProblem};
 
 /// What the core made of the scenario.
 #[derive(Debug)]
 pub(crate) struct Evaluation {
     /// Every step's outcome.
     pub run: ScenarioRun,
-    /// The world's problems (unknown ARNs, duplicates, invalid policies).
-    pub problems: Vec<WorldProblem>,
     /// The scenario's id, to tell evaluations apart.
     pub scenario_id: Option<String>,
     /// How long it took, in milliseconds (the page's clock; 0 where there is none).
@@ -26,7 +23,6 @@ impl Evaluation {
     /// Runs `scenario`.
     pub(crate) fn of(scenario: &Scenario) -> Self {
         let started = now();
-        let problems = Simulator::new(&scenario.world).problems().to_vec();
         let run = scenario::run(scenario);
         let millis = match (started, now()) {
             (Some(started), Some(ended)) => ended - started,
@@ -34,7 +30,6 @@ impl Evaluation {
         };
         Self {
             run,
-            problems,
             scenario_id: scenario.id.clone(),
             millis,
         }

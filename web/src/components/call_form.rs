@@ -136,14 +136,7 @@ fn session_policy(app: &AppContext, step: usize, call: &Call) -> Html {
         .run
         .steps
         .get(step)
-        .map(|r| match &r.outcome {
-            iamplay_core::scenario::StepOutcome::AssumeRole(o) => o.policy_findings.clone(),
-            iamplay_core::scenario::StepOutcome::GetFederationToken(o) => o.policy_findings.clone(),
-            iamplay_core::scenario::StepOutcome::AssumeRoleWithWebIdentity(o) => {
-                o.policy_findings.clone()
-            }
-            _ => Vec::new(),
-        })
+        .map(|r| r.outcome.policy_findings().to_vec())
         .unwrap_or_default();
     let set = {
         let app = app.clone();

@@ -47,8 +47,11 @@ pub(crate) fn CallerPicker(props: &CallerPickerProps) -> Html {
 
     let mut sessions = Vec::new();
     for (i, earlier) in scenario.steps.iter().enumerate().take(step) {
-        let Some(call) = &earlier.call else { continue };
-        if call.name() == "GetCallerIdentity" {
+        if !earlier
+            .call
+            .as_ref()
+            .is_some_and(|call| call.returns_credentials())
+        {
             continue;
         }
         let id = earlier.id.clone().unwrap_or_else(|| step_id(i));

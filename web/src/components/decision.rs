@@ -6,21 +6,10 @@ use iamplay_core::scenario::StepOutcome;
 use yew::{Html, function_component, html};
 
 use crate::components::explanation::{ExplanationTree, rich};
-use crate::components::outcome::verdict;
+use crate::components::outcome::{Verdict, verdict};
 use crate::components::response::{StsResponse, cli_error};
 use crate::hooks::use_app;
 use crate::i18n::evaluated_in;
-
-fn notes(outcome: &StepOutcome) -> &[iamplay_core::sts::Note] {
-    match outcome {
-        StepOutcome::AssumeRole(o) => &o.notes,
-        StepOutcome::GetSessionToken(o) => &o.notes,
-        StepOutcome::GetFederationToken(o) => &o.notes,
-        StepOutcome::AssumeRoleWithWebIdentity(o) => &o.notes,
-        StepOutcome::GetCallerIdentity(o) => &o.notes,
-        StepOutcome::Request(_) | StepOutcome::Wait { .. } | StepOutcome::Skipped { .. } => &[],
-    }
-}
 
 /// The decision panel for the chosen step.
 #[function_component]
@@ -50,7 +39,7 @@ pub(crate) fn DecisionPanel() -> Html {
     let several = authorizations.len() > 1;
     // A denial is explained by its authorization's tree; other failures (validation, expired
     // credentials) by the error itself.
-    let denied_by_policy = authorizations.iter().any(|a| !a.is_allowed());
+    let denied_by_policy = matches!(shown, Verdict::ExplicitDeny | Verdict::ImplicitDeny);
     html! {
         <section class={format!("decision {}", shown.class())} aria-labelledby="decision-heading">
             <h2 id="decision-heading" class="visually-hidden">{ ui.decision }</h2>
@@ -86,10 +75,10 @@ pub(crate) fn DecisionPanel() -> Html {
                 <h3>{ ui.cli_error }</h3>
                 <pre class="shell"><code>{ cli_error(error, operation.as_deref().unwrap_or("request")) }</code></pre>
             }
-            if !notes(&result.outcome).is_empty() {
+            if !result.outcome.notes().is_empty() {
                 <div class="notes">
                     <h3>{ ui.notes }</h3>
-                    <ul>{ for notes(&result.outcome).iter().map(|n| html! { <li>{ rich(&note_message(n, lang)) }</li> }) }</ul>
+                    <ul>{ for result.outcome.notes().iter().map(|n| html! { <li>{ rich(&note_message(n, lang)) }</li> }) }</ul>
                 </div>
             }
             <StsResponse step={step} />

@@ -4,7 +4,7 @@
 use iamplay_core::explain::Lang;
 use iamplay_core::scenario::builtin;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
-use yew::{Callback, Event, Html, TargetCast, function_component, html};
+use yew::{Callback, Event, Html, TargetCast, function_component, html, use_memo};
 
 use crate::components::share_button::ShareButton;
 use crate::document;
@@ -27,7 +27,21 @@ fn may_replace(app: &AppContext, question: &str) -> bool {
 /// The page header.
 #[function_component]
 pub(crate) fn Header() -> Html {
-    let Some(app) = use_app() else {
+    let app = use_app();
+    // The lessons' titles, read once per language rather than on every keystroke.
+    let titles = use_memo(app.as_ref().map(AppContext::lang), |lang| {
+        let lang = lang.unwrap_or_default();
+        builtin::ALL
+            .iter()
+            .map(|b| {
+                let title = builtin_scenario(b.id)
+                    .and_then(|s| s.title.get(lang).map(str::to_owned))
+                    .unwrap_or_else(|| b.id.to_owned());
+                (b.id, title)
+            })
+            .collect::<Vec<_>>()
+    });
+    let Some(app) = app else {
         return Html::default();
     };
     let (ui, lang) = (app.ui(), app.lang());
@@ -128,12 +142,9 @@ pub(crate) fn Header() -> Html {
             }
         })
     };
-    let builtins = builtin::ALL.iter().map(|b| {
-        let title = builtin_scenario(b.id)
-            .and_then(|s| s.title.get(lang).map(str::to_owned))
-            .unwrap_or_else(|| b.id.to_owned());
-        let value = format!("builtin:{}", b.id);
-        html! { <option value={value.clone()} selected={value == selected}>{ title }</option> }
+    let builtins = titles.iter().map(|(id, title)| {
+        let value = format!("builtin:{id}");
+        html! { <option value={value.clone()} selected={value == selected}>{ title.clone() }</option> }
     });
     html! {
         <header class="app-header">

@@ -1,6 +1,5 @@
 //! A step's outcome in one word: allowed, explicitly or implicitly denied, failed, waited.
 
-use iamplay_core::eval::Decision;
 use iamplay_core::scenario::{StepOutcome, StepResult};
 
 use crate::i18n::Ui;
@@ -48,27 +47,15 @@ impl Verdict {
     }
 }
 
-/// The verdict of a step: a denial by the engine is a deny of its kind, whatever error code
-/// the service answered with.
+/// The verdict of a step, in the core's words for its outcome (`StepResult::actual`): a
+/// decision, or the error code of a call that failed for another reason.
 pub(crate) fn verdict(result: &StepResult) -> Verdict {
-    match &result.outcome {
-        StepOutcome::Wait { .. } => return Verdict::Waited,
-        StepOutcome::Skipped { .. } => return Verdict::Skipped,
-        _ => {}
-    }
-    if let Some(denied) = result
-        .authorizations()
-        .iter()
-        .find(|a| a.response.decision != Decision::Allow)
-    {
-        return match denied.response.decision {
-            Decision::ExplicitDeny => Verdict::ExplicitDeny,
-            _ => Verdict::ImplicitDeny,
-        };
-    }
-    if result.error().is_some() {
-        Verdict::Failed
-    } else {
-        Verdict::Allowed
+    match (&result.outcome, result.actual.as_deref()) {
+        (StepOutcome::Wait { .. }, _) => Verdict::Waited,
+        (StepOutcome::Skipped { .. }, _) | (_, None) => Verdict::Skipped,
+        (_, Some("Allow")) => Verdict::Allowed,
+        (_, Some("ExplicitDeny")) => Verdict::ExplicitDeny,
+        (_, Some("ImplicitDeny")) => Verdict::ImplicitDeny,
+        (_, Some(_)) => Verdict::Failed,
     }
 }

@@ -2,7 +2,7 @@
 //! credentials, or the error line the CLI prints.
 
 use iamplay_core::scenario::StepOutcome;
-use iamplay_core::sts::{StsError, TemporaryCredentials};
+use iamplay_core::sts::StsError;
 use serde::Serialize;
 use yew::{Html, Properties, function_component, html};
 
@@ -19,25 +19,13 @@ fn cli_json(value: &impl Serialize) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-fn response_json(outcome: &StepOutcome) -> Option<(String, Option<&TemporaryCredentials>)> {
+fn response_json(outcome: &StepOutcome) -> Option<String> {
     match outcome {
-        StepOutcome::AssumeRole(o) => o
-            .response
-            .as_ref()
-            .map(|r| (cli_json(r), Some(&r.credentials))),
-        StepOutcome::GetSessionToken(o) => o
-            .response
-            .as_ref()
-            .map(|r| (cli_json(r), Some(&r.credentials))),
-        StepOutcome::GetFederationToken(o) => o
-            .response
-            .as_ref()
-            .map(|r| (cli_json(r), Some(&r.credentials))),
-        StepOutcome::AssumeRoleWithWebIdentity(o) => o
-            .response
-            .as_ref()
-            .map(|r| (cli_json(r), Some(&r.credentials))),
-        StepOutcome::GetCallerIdentity(o) => o.response.as_ref().map(|r| (cli_json(r), None)),
+        StepOutcome::AssumeRole(o) => o.response.as_ref().map(cli_json),
+        StepOutcome::GetSessionToken(o) => o.response.as_ref().map(cli_json),
+        StepOutcome::GetFederationToken(o) => o.response.as_ref().map(cli_json),
+        StepOutcome::AssumeRoleWithWebIdentity(o) => o.response.as_ref().map(cli_json),
+        StepOutcome::GetCallerIdentity(o) => o.response.as_ref().map(cli_json),
         StepOutcome::Request(_) | StepOutcome::Wait { .. } | StepOutcome::Skipped { .. } => None,
     }
 }
@@ -67,9 +55,10 @@ pub(crate) fn StsResponse(props: &StsResponseProps) -> Html {
     let Some(result) = app.evaluation.run.steps.get(props.step) else {
         return Html::default();
     };
-    let Some((json, credentials)) = response_json(&result.outcome) else {
+    let Some(json) = response_json(&result.outcome) else {
         return Html::default();
     };
+    let credentials = result.outcome.credentials();
     html! {
         <section class="sts-response" aria-label={ui.simulated_response}>
             <h3>{ ui.simulated_response }</h3>

@@ -22,20 +22,10 @@ pub(crate) fn Suggestions() -> Html {
         return Html::default();
     };
     let inventory = app.state.scenario.world.inventory();
-    let mut resources = Vec::new();
-    for arn in &inventory.resources {
-        resources.push(arn.clone());
-        // A bucket's objects too, the usual target of a request.
-        if arn.starts_with("arn:aws:s3:::") && !arn.contains('/') {
-            resources.push(format!("{arn}/*"));
-        }
-    }
-    resources.extend(inventory.roles.iter().cloned());
-    resources.extend(inventory.principals.iter().cloned());
     html! {
         <div hidden=true>
             { list("actions", SUGGESTED.iter().map(|a| (*a).to_owned())) }
-            { list("resource-arns", resources) }
+            { list("resource-arns", inventory.request_targets()) }
             { list("role-arns", inventory.roles) }
             { list("policy-arns", inventory.policies) }
             { list("mfa-serials", inventory.mfa_serials) }

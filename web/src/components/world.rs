@@ -23,6 +23,7 @@ pub(crate) fn document_findings(
     pointer: &str,
 ) -> (Vec<Finding>, Option<AwsError>) {
     evaluation
+        .run
         .problems
         .iter()
         .find_map(|problem| match &problem.kind {
@@ -45,6 +46,7 @@ pub(crate) fn WorldEditor() -> Html {
     let (ui, lang) = (app.ui(), app.lang());
     let problems: Vec<Html> = app
         .evaluation
+        .run
         .problems
         .iter()
         .filter(|p| !matches!(p.kind, WorldProblemKind::Policy { .. }))

@@ -155,6 +155,12 @@ impl Call {
             Self::GetCallerIdentity(_) => "GetCallerIdentity",
         }
     }
+
+    /// Whether it returns temporary credentials that later steps can sign with.
+    #[must_use]
+    pub fn returns_credentials(&self) -> bool {
+        !matches!(self, Self::GetCallerIdentity(_))
+    }
 }
 
 /// The parameters of a call that takes none.

@@ -11,10 +11,12 @@ use serde::Serialize;
 
 use super::model::{Call, Caller, ContextValue, Scenario, Step};
 use crate::eval::{ContextEntry, Decision};
+use crate::policy::Finding;
 use crate::sts::{
     AssumeRoleResponse, AssumeRoleWithWebIdentityResponse, Authorization, CallOutcome, Credentials,
-    Failure, GetCallerIdentityResponse, GetFederationTokenResponse, GetSessionTokenResponse,
-    RequestOutcome, ServiceRequest, Simulator, StsError, unsigned_jwt,
+    Failure, GetCallerIdentityResponse, GetFederationTokenResponse, GetSessionTokenResponse, Note,
+    RequestOutcome, ServiceRequest, Simulator, StsError, TemporaryCredentials, WorldProblem,
+    unsigned_jwt,
 };
 
 /// A scenario, run.
@@ -25,6 +27,8 @@ pub struct ScenarioRun {
     pub steps: Vec<StepResult>,
     /// Whether every step with an expectation met it.
     pub passed: bool,
+    /// The world's problems (errors and warnings), found once for the whole run.
+    pub problems: Vec<WorldProblem>,
 }
 
 /// One step's result.
@@ -105,6 +109,47 @@ impl StepOutcome {
         }
     }
 
+    /// The temporary credentials a call returned.
+    #[must_use]
+    pub fn credentials(&self) -> Option<&TemporaryCredentials> {
+        match self {
+            Self::AssumeRole(o) => o.response.as_ref().map(|r| &r.credentials),
+            Self::GetSessionToken(o) => o.response.as_ref().map(|r| &r.credentials),
+            Self::GetFederationToken(o) => o.response.as_ref().map(|r| &r.credentials),
+            Self::AssumeRoleWithWebIdentity(o) => o.response.as_ref().map(|r| &r.credentials),
+            Self::GetCallerIdentity(_)
+            | Self::Request(_)
+            | Self::Wait { .. }
+            | Self::Skipped { .. } => None,
+        }
+    }
+
+    /// What a call's session policy was found to hold.
+    #[must_use]
+    pub fn policy_findings(&self) -> &[Finding] {
+        match self {
+            Self::AssumeRole(o) => &o.policy_findings,
+            Self::GetFederationToken(o) => &o.policy_findings,
+            Self::AssumeRoleWithWebIdentity(o) => &o.policy_findings,
+            Self::GetSessionToken(o) => &o.policy_findings,
+            Self::GetCallerIdentity(o) => &o.policy_findings,
+            Self::Request(_) | Self::Wait { .. } | Self::Skipped { .. } => &[],
+        }
+    }
+
+    /// A call's notes (estimates, silent adjustments).
+    #[must_use]
+    pub fn notes(&self) -> &[Note] {
+        match self {
+            Self::AssumeRole(o) => &o.notes,
+            Self::GetSessionToken(o) => &o.notes,
+            Self::GetFederationToken(o) => &o.notes,
+            Self::AssumeRoleWithWebIdentity(o) => &o.notes,
+            Self::GetCallerIdentity(o) => &o.notes,
+            Self::Request(_) | Self::Wait { .. } | Self::Skipped { .. } => &[],
+        }
+    }
+
     /// The error AWS returned, if any.
     #[must_use]
     pub fn error(&self) -> Option<&StsError> {
@@ -137,6 +182,7 @@ pub enum SkipReason {
 #[must_use]
 pub fn run(scenario: &Scenario) -> ScenarioRun {
     let mut simulator = Simulator::new(&scenario.world);
+    let problems = simulator.problems().to_vec();
     let mut keys: BTreeMap<String, String> = BTreeMap::new();
     let mut steps = Vec::new();
     for (index, step) in scenario.steps.iter().enumerate() {
@@ -161,7 +207,11 @@ pub fn run(scenario: &Scenario) -> ScenarioRun {
         });
     }
     let passed = steps.iter().all(|s| s.met != Some(false));
-    ScenarioRun { steps, passed }
+    ScenarioRun {
+        steps,
+        passed,
+        problems,
+    }
 }
 
 fn context(values: &BTreeMap<String, ContextValue>) -> Vec<ContextEntry> {
@@ -245,14 +295,7 @@ fn run_step(
 
 /// The access key id of the credentials a call returned.
 fn access_key_of(outcome: &StepOutcome) -> Option<String> {
-    let credentials = match outcome {
-        StepOutcome::AssumeRole(o) => &o.response.as_ref()?.credentials,
-        StepOutcome::GetSessionToken(o) => &o.response.as_ref()?.credentials,
-        StepOutcome::GetFederationToken(o) => &o.response.as_ref()?.credentials,
-        StepOutcome::AssumeRoleWithWebIdentity(o) => &o.response.as_ref()?.credentials,
-        _ => return None,
-    };
-    Some(credentials.access_key_id.clone())
+    outcome.credentials().map(|c| c.access_key_id.clone())
 }
 
 /// The outcome in the words of `expect`.

@@ -27,6 +27,26 @@ pub struct Inventory {
     pub resources: Vec<String>,
 }
 
+impl Inventory {
+    /// ARNs a request may name: every resource (an S3 bucket also as `BUCKET/*`, its
+    /// objects, the usual target of a request), role and principal.
+    #[must_use]
+    pub fn request_targets(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for arn in &self.resources {
+            out.push(arn.clone());
+            let bucket =
+                arn.split(':').nth(2).is_some_and(|service| service == "s3") && !arn.contains('/');
+            if bucket {
+                out.push(format!("{arn}/*"));
+            }
+        }
+        out.extend(self.roles.iter().cloned());
+        out.extend(self.principals.iter().cloned());
+        out
+    }
+}
+
 fn path(path: Option<&String>) -> &str {
     match path {
         Some(p) if p.starts_with('/') && p.ends_with('/') => p,
@@ -127,5 +147,8 @@ mod tests {
                 .resources
                 .contains(&"arn:aws:s3:::wisdom-learn-course-bucket".into())
         );
+        let targets = inventory.request_targets();
+        assert!(targets.contains(&"arn:aws:s3:::wisdom-learn-course-bucket/*".into()));
+        assert!(targets.contains(&"arn:aws:iam::111122223333:role/CourseAccessRole".into()));
     }
 }
