@@ -7,6 +7,7 @@ mod model;
 mod read;
 mod run;
 pub mod share;
+pub mod whatif;
 
 pub use model::{
     Call, Caller, ContextValue, FORMAT_VERSION, Localized, NoParameters, Scenario, Step,

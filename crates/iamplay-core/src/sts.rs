@@ -8,7 +8,7 @@
 //! `docs/sources/sts.md`.
 
 mod assume_role;
-mod authorize;
+pub(crate) mod authorize;
 mod call;
 mod caller;
 mod caller_identity;

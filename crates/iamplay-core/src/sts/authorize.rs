@@ -199,7 +199,7 @@ pub(crate) fn authorize(
 
 /// Whether AWS itself decides a key (from the credentials, the principal, the resource or the
 /// clock), so that a request cannot give it.
-fn decided_by_aws(key: &str) -> bool {
+pub(crate) fn decided_by_aws(key: &str) -> bool {
     const DECIDED: [&str; 18] = [
         "aws:PrincipalArn",
         "aws:PrincipalAccount",
