@@ -10,6 +10,7 @@ mod findings;
 mod input;
 mod scenario;
 mod sts;
+mod whatif;
 mod world;
 
 pub use decision::{
@@ -19,6 +20,7 @@ pub use findings::{finding_help, finding_message};
 pub use input::input_problem_message;
 pub use scenario::{scenario_problem_message, shape_message, share_error_message, skip_message};
 pub use sts::{caller_kind_name, failure_help, failure_message, note_message};
+pub use whatif::change_message;
 pub use world::{entity_name, world_problem_kind_message, world_problem_message};
 
 /// A language iamplay speaks.

@@ -4,6 +4,7 @@
 
 pub mod builtin;
 mod model;
+mod permissions;
 mod read;
 mod run;
 pub mod share;
@@ -12,6 +13,9 @@ pub mod whatif;
 pub use model::{
     Call, Caller, ContextValue, FORMAT_VERSION, Localized, NoParameters, Scenario, Step,
     StepRequest,
+};
+pub use permissions::{
+    MAX_ACTIONS, MAX_RESOURCES, PermissionCell, PermissionMatrix, effective_permissions,
 };
 pub use read::{MAX_SCENARIO_BYTES, ReadScenario, ScenarioProblem, ScenarioProblemKind, read};
 pub use run::{ScenarioRun, SkipReason, StepOutcome, StepResult, run};

@@ -61,6 +61,36 @@ impl World {
         self.partition.as_deref().unwrap_or("aws")
     }
 
+    /// Every policy text in the world: inline, managed, trust, resource-based, organization
+    /// and AWS managed policies.
+    #[must_use]
+    pub fn policy_texts(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for account in &self.accounts {
+            for user in &account.users {
+                out.extend(user.inline_policies.iter().map(|p| p.document.as_str()));
+            }
+            for group in &account.groups {
+                out.extend(group.inline_policies.iter().map(|p| p.document.as_str()));
+            }
+            for role in &account.roles {
+                out.push(&role.trust_policy);
+                out.extend(role.inline_policies.iter().map(|p| p.document.as_str()));
+            }
+            out.extend(account.policies.iter().map(|p| p.document.as_str()));
+            out.extend(account.resources.iter().filter_map(|r| r.policy.as_deref()));
+        }
+        for organization in &self.organizations {
+            out.extend(organization.policies.iter().map(|p| p.document.as_str()));
+        }
+        out.extend(
+            self.aws_managed_policies
+                .iter()
+                .map(|p| p.document.as_str()),
+        );
+        out
+    }
+
     /// Everything the world holds, by name.
     #[must_use]
     pub fn inventory(&self) -> Inventory {

@@ -11,7 +11,6 @@ use crate::policy::Effect;
 use crate::scenario::model::{Call, Caller, ContextValue, Scenario, Step};
 use crate::scenario::run::StepResult;
 use crate::sts::authorize::decided_by_aws;
-use crate::sts::world::World;
 
 /// The variable prefix of a principal tag in a policy's text.
 const PRINCIPAL_TAG: &str = "aws:PrincipalTag/";
@@ -316,7 +315,7 @@ fn principal_tag_keys(scenario: &Scenario) -> BTreeSet<String> {
             }
         }
     };
-    for text in policy_texts(&scenario.world) {
+    for text in scenario.world.policy_texts() {
         scan(text);
     }
     for step in &scenario.steps {
@@ -327,33 +326,4 @@ fn principal_tag_keys(scenario: &Scenario) -> BTreeSet<String> {
         }
     }
     keys
-}
-
-/// Every policy text in the world.
-fn policy_texts(world: &World) -> Vec<&str> {
-    let mut out: Vec<&str> = Vec::new();
-    for account in &world.accounts {
-        for user in &account.users {
-            out.extend(user.inline_policies.iter().map(|p| p.document.as_str()));
-        }
-        for group in &account.groups {
-            out.extend(group.inline_policies.iter().map(|p| p.document.as_str()));
-        }
-        for role in &account.roles {
-            out.push(&role.trust_policy);
-            out.extend(role.inline_policies.iter().map(|p| p.document.as_str()));
-        }
-        out.extend(account.policies.iter().map(|p| p.document.as_str()));
-        out.extend(account.resources.iter().filter_map(|r| r.policy.as_deref()));
-    }
-    for organization in &world.organizations {
-        out.extend(organization.policies.iter().map(|p| p.document.as_str()));
-    }
-    out.extend(
-        world
-            .aws_managed_policies
-            .iter()
-            .map(|p| p.document.as_str()),
-    );
-    out
 }
