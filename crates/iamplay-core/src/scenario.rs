@@ -3,6 +3,7 @@
 //! run, save and share.
 
 pub mod builtin;
+mod flow;
 mod model;
 mod permissions;
 mod read;
@@ -10,6 +11,7 @@ mod run;
 pub mod share;
 pub mod whatif;
 
+pub use flow::{Flow, Hop, HopKind, Participant, flow};
 pub use model::{
     Call, Caller, ContextValue, FORMAT_VERSION, Localized, NoParameters, Scenario, Step,
     StepRequest,

@@ -21,6 +21,8 @@ pub struct Inventory {
     pub policies: Vec<String>,
     /// Every access key id, root's and users'.
     pub access_keys: Vec<String>,
+    /// Every access key id with the ARN of the principal it belongs to.
+    pub key_owners: Vec<(String, String)>,
     /// Every MFA device's serial number.
     pub mfa_serials: Vec<String>,
     /// Every resource the world lists.
@@ -100,7 +102,15 @@ impl World {
         let mut out = Inventory::default();
         for account in &self.accounts {
             let id = account.id.as_str();
-            out.principals.push(iam(id, "root".into()));
+            let root = iam(id, "root".into());
+            out.key_owners.extend(
+                account
+                    .root
+                    .access_keys
+                    .iter()
+                    .map(|k| (k.access_key_id.clone(), root.clone())),
+            );
+            out.principals.push(root);
             out.access_keys.extend(
                 account
                     .root
@@ -117,8 +127,13 @@ impl World {
             );
             for user in &account.users {
                 let p = path(user.path.as_ref());
-                out.principals
-                    .push(iam(id, format!("user{p}{}", user.name)));
+                let arn = iam(id, format!("user{p}{}", user.name));
+                out.key_owners.extend(
+                    user.access_keys
+                        .iter()
+                        .map(|k| (k.access_key_id.clone(), arn.clone())),
+                );
+                out.principals.push(arn);
                 out.access_keys
                     .extend(user.access_keys.iter().map(|k| k.access_key_id.clone()));
                 out.mfa_serials
