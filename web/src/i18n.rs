@@ -6,6 +6,10 @@
 
 use iamplay_core::explain::Lang;
 
+mod teach;
+
+pub(crate) use teach::{Teach, teach};
+
 /// Every string of the user interface, in one language.
 #[allow(missing_docs)]
 #[derive(Debug, PartialEq, Eq)]

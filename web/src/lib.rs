@@ -24,6 +24,7 @@ use yew::{
 };
 
 use components::decision::DecisionPanel;
+use components::flow::FlowDiagram;
 use components::footer::Footer;
 use components::header::Header;
 use components::notice::NoticeBanner;
@@ -149,6 +150,7 @@ pub fn App() -> Html {
                 <NoticeBanner />
                 <main class="app-main">
                     <div class="column play">
+                        <FlowDiagram />
                         <StepList />
                         <DecisionPanel />
                         if let Some(step) = selected {

@@ -7,6 +7,8 @@ use yew::{Html, function_component, html};
 
 use crate::components::explanation::{ExplanationTree, rich};
 use crate::components::outcome::{Verdict, verdict};
+use crate::components::permissions::Permissions;
+use crate::components::whatif::WhatIf;
 use crate::components::response::{StsResponse, cli_error};
 use crate::hooks::use_app;
 use crate::i18n::evaluated_in;
@@ -71,6 +73,7 @@ pub(crate) fn DecisionPanel() -> Html {
                     <ExplanationTree explanation={a.explain(lang)} />
                 </div>
             }) }
+            <WhatIf step={step} />
             if let Some(error) = result.error() {
                 <h3>{ ui.cli_error }</h3>
                 <pre class="shell"><code>{ cli_error(error, operation.as_deref().unwrap_or("request")) }</code></pre>
@@ -82,6 +85,7 @@ pub(crate) fn DecisionPanel() -> Html {
                 </div>
             }
             <StsResponse step={step} />
+            <Permissions step={step} />
             <p class="timing" data-eval-ms={format!("{:.3}", app.evaluation.millis)}
                 data-scenario={app.evaluation.scenario_id.clone().unwrap_or_default()}>
                 { evaluated_in(lang, app.evaluation.millis) }

@@ -50,12 +50,20 @@ impl Verdict {
 /// The verdict of a step, in the core's words for its outcome (`StepResult::actual`): a
 /// decision, or the error code of a call that failed for another reason.
 pub(crate) fn verdict(result: &StepResult) -> Verdict {
-    match (&result.outcome, result.actual.as_deref()) {
-        (StepOutcome::Wait { .. }, _) => Verdict::Waited,
-        (StepOutcome::Skipped { .. }, _) | (_, None) => Verdict::Skipped,
-        (_, Some("Allow")) => Verdict::Allowed,
-        (_, Some("ExplicitDeny")) => Verdict::ExplicitDeny,
-        (_, Some("ImplicitDeny")) => Verdict::ImplicitDeny,
-        (_, Some(_)) => Verdict::Failed,
+    match &result.outcome {
+        StepOutcome::Wait { .. } => Verdict::Waited,
+        StepOutcome::Skipped { .. } => Verdict::Skipped,
+        _ => verdict_of(result.actual.as_deref()),
+    }
+}
+
+/// The verdict for an outcome in the core's words (`Allow`, `ImplicitDeny`, an error code).
+pub(crate) fn verdict_of(actual: Option<&str>) -> Verdict {
+    match actual {
+        None => Verdict::Skipped,
+        Some("Allow") => Verdict::Allowed,
+        Some("ExplicitDeny") => Verdict::ExplicitDeny,
+        Some("ImplicitDeny") => Verdict::ImplicitDeny,
+        Some(_) => Verdict::Failed,
     }
 }

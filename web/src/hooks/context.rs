@@ -6,7 +6,7 @@ use iamplay_core::explain::Lang;
 use yew::{UseReducerHandle, hook, use_context};
 
 use crate::evaluation::Evaluation;
-use crate::i18n::{Ui, ui};
+use crate::i18n::{Teach, Ui, teach, ui};
 use crate::state::{Action, State};
 
 /// The playground's context.
@@ -37,6 +37,11 @@ impl AppContext {
     /// The interface's words.
     pub(crate) fn ui(&self) -> &'static Ui {
         ui(self.state.lang)
+    }
+
+    /// The teaching panels' words.
+    pub(crate) fn teach(&self) -> &'static Teach {
+        teach(self.state.lang)
     }
 
     /// Changes the state.

@@ -1,0 +1,132 @@
+//! The words of the teaching panels: the relay drawn, what would turn a decision around, the
+//! same call as code, effective permissions and the world's findings.
+
+use iamplay_core::explain::Lang;
+
+/// The teaching panels' strings, in one language.
+#[allow(missing_docs)]
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Teach {
+    pub flow: &'static str,
+    pub flow_hint: &'static str,
+    pub flow_anonymous: &'static str,
+    pub flow_credentials: &'static str,
+    pub flow_wait: &'static str,
+    pub flow_user: &'static str,
+    pub flow_session: &'static str,
+    pub flow_resource: &'static str,
+    pub whatif_allow: &'static str,
+    pub whatif_deny: &'static str,
+    pub whatif_intro: &'static str,
+    pub whatif_none: &'static str,
+    pub apply: &'static str,
+    pub code: &'static str,
+    pub copy: &'static str,
+    pub copied: &'static str,
+    pub code_generic: &'static str,
+    pub profile_omits: &'static str,
+    pub no_code: &'static str,
+    pub permissions: &'static str,
+    pub permissions_hint: &'static str,
+    pub permissions_none: &'static str,
+    pub resource: &'static str,
+    pub findings: &'static str,
+    pub findings_hint: &'static str,
+    pub findings_none: &'static str,
+}
+
+const EN: Teach = Teach {
+    flow: "The relay",
+    flow_hint: "Each arrow is a step, numbered: click one to see its decision and why.",
+    flow_anonymous: "no credentials",
+    flow_credentials: "temporary credentials",
+    flow_wait: "wait {seconds} s",
+    flow_user: "long-term keys",
+    flow_session: "session",
+    flow_resource: "resource",
+    whatif_allow: "What would make this allowed",
+    whatif_deny: "What would deny this",
+    whatif_intro: "Each change was tried on a copy of the scenario; the decision it gives is shown.",
+    whatif_none: "No single change of a tag, a context value or one statement turns this decision around.",
+    apply: "Apply",
+    code: "The same step as code",
+    copy: "Copy",
+    copied: "Copied",
+    code_generic: "iamplay knows no exact command for this action: the command and method names are derived from its name.",
+    profile_omits: "A profile cannot pass:",
+    no_code: "This step has no code.",
+    permissions: "Effective permissions",
+    permissions_hint: "Each cell is a request signed like this step (by {signer}). Click one to add it as a step.",
+    permissions_none: "Choose a request or an STS call to see what its credentials may do.",
+    resource: "Resource",
+    findings: "Findings",
+    findings_hint: "What the policy checker warns about in the whole world.",
+    findings_none: "No warnings: the checker found nothing risky.",
+};
+
+const ZH_CN: Teach = Teach {
+    flow: "凭证接力",
+    flow_hint: "每个带编号的箭头是一个步骤：点击查看它的决定和原因。",
+    flow_anonymous: "无凭证",
+    flow_credentials: "临时凭证",
+    flow_wait: "等待 {seconds} 秒",
+    flow_user: "长期密钥",
+    flow_session: "会话",
+    flow_resource: "资源",
+    whatif_allow: "怎样才能允许",
+    whatif_deny: "怎样会被拒绝",
+    whatif_intro: "每个修改都在场景副本上试过，并显示修改后的决定。",
+    whatif_none: "只改一个标签、一个上下文值或一条语句都无法改变这个决定。",
+    apply: "应用",
+    code: "同一步骤的代码",
+    copy: "复制",
+    copied: "已复制",
+    code_generic: "iamplay 不知道此操作对应的确切命令：命令和方法名由操作名推导而来。",
+    profile_omits: "配置文件无法传递：",
+    no_code: "这个步骤没有对应的代码。",
+    permissions: "有效权限",
+    permissions_hint: "每个单元格是以此步骤的身份（{signer}）签名的请求。点击可把它加为一个步骤。",
+    permissions_none: "选择一个请求或 STS 调用，查看它的凭证能做什么。",
+    resource: "资源",
+    findings: "检查结果",
+    findings_hint: "策略检查器对整个环境发出的警告。",
+    findings_none: "没有警告：检查器没有发现风险。",
+};
+
+const ZH_TW: Teach = Teach {
+    flow: "憑證接力",
+    flow_hint: "每個帶編號的箭頭是一個步驟：點擊查看它的決定和原因。",
+    flow_anonymous: "無憑證",
+    flow_credentials: "臨時憑證",
+    flow_wait: "等待 {seconds} 秒",
+    flow_user: "長期金鑰",
+    flow_session: "工作階段",
+    flow_resource: "資源",
+    whatif_allow: "怎樣才能允許",
+    whatif_deny: "怎樣會被拒絕",
+    whatif_intro: "每個修改都在情境副本上試過，並顯示修改後的決定。",
+    whatif_none: "只改一個標籤、一個內容值或一條陳述式都無法改變這個決定。",
+    apply: "套用",
+    code: "同一步驟的程式碼",
+    copy: "複製",
+    copied: "已複製",
+    code_generic: "iamplay 不知道此動作對應的確切命令：命令和方法名稱由動作名稱推導而來。",
+    profile_omits: "設定檔無法傳遞：",
+    no_code: "這個步驟沒有對應的程式碼。",
+    permissions: "有效許可",
+    permissions_hint: "每個儲存格是以此步驟的身分（{signer}）簽署的請求。點擊可將它加為一個步驟。",
+    permissions_none: "選擇一個請求或 STS 呼叫，查看它的憑證能做什麼。",
+    resource: "資源",
+    findings: "檢查結果",
+    findings_hint: "政策檢查器對整個環境發出的警告。",
+    findings_none: "沒有警告：檢查器沒有發現風險。",
+};
+
+/// The teaching panels' strings in `lang`.
+pub(crate) fn teach(lang: Lang) -> &'static Teach {
+    match lang {
+        Lang::En => &EN,
+        Lang::ZhCn => &ZH_CN,
+        Lang::ZhTw => &ZH_TW,
+    }
+}
