@@ -74,3 +74,32 @@ export async function screenshot(page, name) {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** Where the decision panel shows its verdict. */
+export const VERDICT = '.decision .verdict .word';
+
+/** Waits until the decision panel shows `word`. */
+export async function verdictIs(page, word) {
+  await page.locator(VERDICT, { hasText: word }).waitFor({ timeout: 10_000 });
+}
+
+/** Opens a built-in scenario from the picker (nothing edited, so nothing to confirm). */
+export async function openScenario(page, id) {
+  await page.selectOption('#scenario-picker', `builtin:${id}`);
+  await page.locator('.steps li').first().waitFor();
+}
+
+/** A browser with the playground open on the built-in lesson `id`, closed after the test. */
+export async function openLesson(t, id) {
+  const browser = await launch();
+  t.after(() => browser.close());
+  const opened = await openApp(browser);
+  await opened.rendered(VERDICT);
+  await openScenario(opened.page, id);
+  return { browser, ...opened };
+}
+
+/** Shows step `n` (1-based). */
+export async function showStep(page, n) {
+  await page.locator('.steps li button').nth(n - 1).click();
+}

@@ -7,35 +7,9 @@ import { test } from 'node:test';
 
 import { join } from 'node:path';
 
-import { ARTIFACTS, launch, openApp, screenshot } from './browser.mjs';
-
-const VERDICT = '.decision .verdict .word';
-
-/** Waits until the decision panel shows `word`. */
-async function verdictIs(page, word) {
-  await page.locator(VERDICT, { hasText: word }).waitFor({ timeout: 10_000 });
-}
-
-/** Opens a built-in scenario from the picker (nothing edited, so nothing to confirm). */
-async function openScenario(page, id) {
-  await page.selectOption('#scenario-picker', `builtin:${id}`);
-  await page.locator('.steps li').first().waitFor();
-}
-
-/** A browser with the playground open on the built-in lesson `id`, closed after the test. */
-async function openLesson(t, id) {
-  const browser = await launch();
-  t.after(() => browser.close());
-  const opened = await openApp(browser);
-  await opened.rendered(VERDICT);
-  await openScenario(opened.page, id);
-  return { browser, ...opened };
-}
-
-/** Shows step `n` (1-based). */
-async function showStep(page, n) {
-  await page.locator('.steps li button').nth(n - 1).click();
-}
+import {
+  ARTIFACTS, VERDICT, launch, openApp, openLesson, openScenario, screenshot, showStep, verdictIs,
+} from './browser.mjs';
 
 test('the default lesson opens with its first decision, and nothing goes to the network', async (t) => {
   const browser = await launch();

@@ -3,9 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { launch, openApp, screenshot } from './browser.mjs';
-
-const VERDICT = '.decision .verdict .word';
+import { VERDICT, launch, openApp, screenshot } from './browser.mjs';
 
 test('a copied link opens the edited scenario in another browser', async (t) => {
   const browser = await launch();

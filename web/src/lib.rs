@@ -149,8 +149,8 @@ pub fn App() -> Html {
                 <Header />
                 <NoticeBanner />
                 <main class="app-main">
+                    <FlowDiagram />
                     <div class="column play">
-                        <FlowDiagram />
                         <StepList />
                         <DecisionPanel />
                         if let Some(step) = selected {

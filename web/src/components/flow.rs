@@ -147,7 +147,7 @@ pub(crate) fn FlowDiagram() -> Html {
                 <g class={class.join(" ")} role="button" tabindex="0" aria-label={title.clone()}
                     data-step={step.to_string()} onclick={select} onkeydown={key}>
                     <title>{ title }</title>
-                    <rect class="hit" x={(left - 6).to_string()} y="-20" width={(right - left + 52).to_string()} height="30" />
+                    <rect class="hit" x={(left - 6).to_string()} y="-20" width={(right - left + 12 + if x1 == x2 { 40 } else { 0 }).to_string()} height="30" rx="4" />
                     <path class="line" d={arrow} />
                     <path class="head" d={head} />
                     <text x={((left + right) / 2).to_string()} y="-7" text-anchor="middle">{ text }</text>
@@ -167,7 +167,7 @@ pub(crate) fn FlowDiagram() -> Html {
             html! {
                 <g class="wait">
                     <line x1={MARGIN.to_string()} x2={width.to_string()} y1="0" y2="0" />
-                    <text x={(MARGIN + 4).to_string()} y="-6">{ format!("⏱ {text}") }</text>
+                    <text x={(MARGIN + 4).to_string()} y="-6">{ text }</text>
                 </g>
             },
         ));
