@@ -3,11 +3,13 @@
 //! run, save and share.
 
 pub mod builtin;
+mod code;
 mod model;
 mod read;
 mod run;
 pub mod share;
 
+pub use code::{Profile, ProfileOmits, ProfileSetting, StepCode, scenario_code, step_code};
 pub use model::{
     Call, Caller, ContextValue, FORMAT_VERSION, Localized, NoParameters, Scenario, Step,
     StepRequest,
