@@ -5,6 +5,7 @@
 //! English messages start in lower case and put what the user typed in backticks; the Chinese
 //! ones use AWS's own terms in each script (策略 / 政策, 主体 / 委託人, 操作 / 動作).
 
+mod code;
 mod decision;
 mod findings;
 mod input;
@@ -13,6 +14,9 @@ mod sts;
 mod whatif;
 mod world;
 
+pub use code::{
+    generic_code_message, placeholder_message, profile_omits_message, signer_profile_omits_message,
+};
 pub use decision::{
     Explanation, LayerExplanation, StatementExplanation, explain_decision, layer_name,
 };

@@ -3,6 +3,7 @@
 //! run, save and share.
 
 pub mod builtin;
+mod code;
 mod flow;
 mod model;
 mod permissions;
@@ -11,6 +12,7 @@ mod run;
 pub mod share;
 pub mod whatif;
 
+pub use code::{Profile, ProfileOmits, ProfileSetting, StepCode, scenario_code, step_code};
 pub use flow::{Flow, Hop, HopKind, Participant, flow};
 pub use model::{
     Call, Caller, ContextValue, FORMAT_VERSION, Localized, NoParameters, Scenario, Step,
