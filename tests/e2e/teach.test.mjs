@@ -94,3 +94,34 @@ test('effective permissions show what the session may do, and a cell adds its re
   await verdictIs(page, 'Implicitly denied');
   assert.deepEqual(problems, []);
 });
+
+test('a step as AWS CLI, boto3 and ~/.aws/config, each copyable', async (t) => {
+  const { page, problems } = await openLesson(t, 'per-user-folders');
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await showStep(page, 1);
+  const view = page.locator('.decision .code-view');
+  const code = view.locator('pre code');
+  await code.waitFor();
+  const cli = await code.textContent();
+  assert.match(cli, /^aws sts assume-role \\\n/);
+  assert.match(cli, /--tags Key=userid,Value=123456 \\\n/);
+  assert.match(cli, /--duration-seconds 1800$/);
+  await view.locator('button.copy').click();
+  await view.locator('button.copy', { hasText: 'Copied' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), cli);
+
+  await view.locator('[role=tab]', { hasText: 'boto3' }).click();
+  assert.match(await code.textContent(), /Tags=\[\{"Key": "userid", "Value": "123456"\}\],/);
+  await view.locator('[role=tab]', { hasText: '~/.aws/config' }).click();
+  const profile = await code.textContent();
+  assert.match(profile, /^\[profile student-123456\]\nrole_arn = arn:aws:iam::246813579024:role\/AssumedRole\nsource_profile = default\n/);
+  // A profile cannot pass session tags, and the view says so.
+  assert.match(await view.textContent(), /Tags/);
+  t.diagnostic(`screenshot: ${await screenshot(page, 'teach-code')}`);
+
+  // A request signed with that session names its profile.
+  await showStep(page, 2);
+  await view.locator('[role=tab]', { hasText: 'AWS CLI' }).click();
+  assert.match(await code.textContent(), /aws s3api list-objects-v2[\s\S]*--bucket xucy-static[\s\S]*--prefix app\/123456\/[\s\S]*--profile student-123456/);
+  assert.deepEqual(problems, []);
+});

@@ -5,11 +5,12 @@ use iamplay_core::explain::{failure_help, failure_message, note_message, skip_me
 use iamplay_core::scenario::StepOutcome;
 use yew::{Html, function_component, html};
 
+use crate::components::code_view::CodeView;
 use crate::components::explanation::{ExplanationTree, rich};
 use crate::components::outcome::{Verdict, verdict};
 use crate::components::permissions::Permissions;
-use crate::components::whatif::WhatIf;
 use crate::components::response::{StsResponse, cli_error};
+use crate::components::whatif::WhatIf;
 use crate::hooks::use_app;
 use crate::i18n::evaluated_in;
 
@@ -85,6 +86,7 @@ pub(crate) fn DecisionPanel() -> Html {
                 </div>
             }
             <StsResponse step={step} />
+            <CodeView step={step} />
             <Permissions step={step} />
             <p class="timing" data-eval-ms={format!("{:.3}", app.evaluation.millis)}
                 data-scenario={app.evaluation.scenario_id.clone().unwrap_or_default()}>

@@ -31,7 +31,11 @@ fn short(arn: &str) -> String {
 fn heading(participant: &Participant, words: &Teach) -> (String, String, String) {
     match participant {
         Participant::Principal { arn } => (words.flow_user.into(), short(arn), arn.clone()),
-        Participant::Sts => ("AWS".into(), "STS".into(), "AWS Security Token Service".into()),
+        Participant::Sts => (
+            "AWS".into(),
+            "STS".into(),
+            "AWS Security Token Service".into(),
+        ),
         Participant::Session {
             operation,
             role_arn,
@@ -48,7 +52,11 @@ fn heading(participant: &Participant, words: &Teach) -> (String, String, String)
                 .flatten()
                 .collect::<Vec<_>>()
                 .join(" / ");
-            (words.flow_session.into(), name, format!("{operation}: {full}"))
+            (
+                words.flow_session.into(),
+                name,
+                format!("{operation}: {full}"),
+            )
         }
         Participant::Resource { arn } => (words.flow_resource.into(), short(arn), arn.clone()),
         Participant::Anonymous => (words.flow_anonymous.into(), "—".into(), String::new()),
@@ -65,12 +73,16 @@ fn x_of(column: usize) -> i32 {
 pub(crate) fn FlowDiagram() -> Html {
     let app = use_app();
     let relay = {
-        let key = app
-            .as_ref()
-            .map(|a| (Shared(a.evaluation.clone()), Shared(a.state.scenario.clone())));
+        let key = app.as_ref().map(|a| {
+            (
+                Shared(a.evaluation.clone()),
+                Shared(a.state.scenario.clone()),
+            )
+        });
         use_memo(key, |key| {
-            key.as_ref()
-                .map_or_else(Flow::default, |(run, scenario)| flow(&scenario.0, &run.0.run))
+            key.as_ref().map_or_else(Flow::default, |(run, scenario)| {
+                flow(&scenario.0, &run.0.run)
+            })
         })
     };
     let Some(app) = app else {

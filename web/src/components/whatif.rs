@@ -25,9 +25,13 @@ pub(crate) fn WhatIf(props: &WhatIfProps) -> Html {
     let app = use_app();
     let step = props.step;
     let suggestions = {
-        let key = app
-            .as_ref()
-            .map(|a| (Shared(a.evaluation.clone()), Shared(a.state.scenario.clone()), step));
+        let key = app.as_ref().map(|a| {
+            (
+                Shared(a.evaluation.clone()),
+                Shared(a.state.scenario.clone()),
+                step,
+            )
+        });
         use_memo(key, |key| -> Vec<Suggestion> {
             key.as_ref().map_or_else(Vec::new, |(run, scenario, step)| {
                 suggest(&scenario.0, &run.0.run, *step)
