@@ -6,6 +6,7 @@ pub(crate) mod code_view;
 pub(crate) mod decision;
 pub(crate) mod explanation;
 pub(crate) mod fields;
+pub(crate) mod findings;
 pub(crate) mod flow;
 pub(crate) mod footer;
 pub(crate) mod header;

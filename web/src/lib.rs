@@ -24,6 +24,7 @@ use yew::{
 };
 
 use components::decision::DecisionPanel;
+use components::findings::FindingsPanel;
 use components::flow::FlowDiagram;
 use components::footer::Footer;
 use components::header::Header;
@@ -158,6 +159,7 @@ pub fn App() -> Html {
                         }
                     </div>
                     <div class="column world-column">
+                        <FindingsPanel />
                         <WorldEditor />
                     </div>
                 </main>
