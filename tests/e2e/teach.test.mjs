@@ -125,3 +125,20 @@ test('a step as AWS CLI, boto3 and ~/.aws/config, each copyable', async (t) => {
   assert.match(await code.textContent(), /aws s3api list-objects-v2[\s\S]*--bucket xucy-static[\s\S]*--prefix app\/123456\/[\s\S]*--profile student-123456/);
   assert.deepEqual(problems, []);
 });
+
+test('the findings panel lists every warning in the world, each linked to its statement', async (t) => {
+  const { page, problems } = await openLesson(t, 'trust-pitfalls');
+  const panel = page.locator('.findings');
+  const broad = panel.locator('li', { hasText: '444455556666' }).filter({ hasText: 'ProdDataRole' });
+  await broad.first().waitFor();
+  assert.match(await broad.first().locator('.where').textContent(), /^ProdDataRole · trustPolicy$/);
+  await broad.first().locator('button.link').click();
+  const focused = page.locator('.policy-editor .line.focus');
+  await focused.first().waitFor();
+  assert.match(await page.locator('.policy-editor', { has: page.locator('.line.focus') }).textContent(), /444455556666:root/);
+  t.diagnostic(`screenshot: ${await screenshot(page, 'teach-findings')}`);
+  // In 繁體中文 the panel speaks Traditional Chinese.
+  await page.selectOption('#lang-picker', 'zh-TW');
+  await page.locator('#findings-heading', { hasText: '檢查結果' }).waitFor();
+  assert.deepEqual(problems, []);
+});
