@@ -21,6 +21,7 @@ use super::model::{
 use super::variable;
 
 use risk::Sensitive;
+pub(crate) use risk::admits_people_without_mfa;
 
 /// The actions a trust policy may name: STS's role-assuming actions and the ones that go with
 /// them. IAM answers anything else with "AssumeRole policy may only specify STS AssumeRole

@@ -282,6 +282,28 @@ fn requires_mfa(condition: Option<&ConditionBlock>) -> bool {
     condition.is_some_and(|c| keys(c).any(|(operator, key)| mfa_required(operator, key)))
 }
 
+/// Whether a role trust policy lets an AWS principal (a user, a role, an account, anyone)
+/// assume the role without MFA. Services and identity providers are not counted: their
+/// sessions carry no MFA, so a condition on it would lock them out
+/// (`aws:MultiFactorAuthPresent` is "not present for federated identities").
+pub(crate) fn admits_people_without_mfa(trust: &Policy) -> bool {
+    trust.statements.items.iter().any(|statement| {
+        let statement = &statement.value;
+        let people = statement.principal.as_ref().is_some_and(|p| {
+            !p.negated
+                && match &p.value {
+                    Principal::Everyone => true,
+                    Principal::Map(entries) => entries
+                        .iter()
+                        .any(|e| e.kind.value == PrincipalKind::Aws && !e.ids.items.is_empty()),
+                }
+        });
+        statement.effect.value == Effect::Allow
+            && people
+            && !requires_mfa(statement.condition.as_ref())
+    })
+}
+
 /// Every condition key test, with its operator.
 fn keys(condition: &ConditionBlock) -> impl Iterator<Item = (Operator, &ConditionKeyValues)> {
     condition.operators.iter().flat_map(|block| {
