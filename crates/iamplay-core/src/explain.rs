@@ -25,7 +25,10 @@ pub use input::input_problem_message;
 pub use scenario::{scenario_problem_message, shape_message, share_error_message, skip_message};
 pub use sts::{caller_kind_name, failure_help, failure_message, note_message};
 pub use whatif::change_message;
-pub use world::{entity_name, world_problem_kind_message, world_problem_message};
+pub use world::{
+    entity_name, world_problem_help, world_problem_kind_message, world_problem_message,
+    world_warning_help, world_warning_message,
+};
 
 /// A language iamplay speaks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

@@ -23,3 +23,4 @@ pub use model::{
 };
 pub use operator::{BaseOperator, Operator, OperatorFamily, SetOperator, UnknownOperator};
 pub use read::{Read, read};
+pub(crate) use validate::admits_people_without_mfa;

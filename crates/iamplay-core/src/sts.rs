@@ -46,7 +46,7 @@ pub use params::{
     AssumeRole, AssumeRoleWithWebIdentity, GetFederationToken, GetSessionToken, PolicyDescriptor,
     SessionTag,
 };
-pub use problem::{Entity, WorldProblem, WorldProblemKind};
+pub use problem::{Entity, WorldProblem, WorldProblemKind, WorldWarning, warnings};
 pub use request::{RequestOutcome, ServiceRequest};
 pub use session::{Session, SessionKind, WebIdentity};
 pub use session_token::GetSessionTokenResponse;

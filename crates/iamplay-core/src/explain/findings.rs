@@ -1,13 +1,17 @@
 //! Findings in words: what is wrong (or risky), and what to do about it.
 
-use alloc::string::{String, ToString};
+mod help;
+mod words;
+
+use alloc::string::String;
 
 use super::{Lang, tr};
-use crate::json::{Expected, SyntaxErrorKind};
-use crate::policy::finding::{Element, Finding, FindingKind, Shape};
-use crate::policy::kind::SizeRule;
-use crate::policy::model::{Effect, PrincipalKind, Version};
-use crate::policy::operator::{OperatorFamily, SetOperator};
+use crate::policy::finding::{Finding, FindingKind};
+use help::help;
+use words::{
+    effect, element, family, json_type, principal_kind, set_operator, shape, size_rule, syntax,
+    version,
+};
 
 /// What a finding says, in `lang`.
 #[must_use]
@@ -19,203 +23,6 @@ pub fn finding_message(finding: &Finding, lang: Lang) -> String {
 #[must_use]
 pub fn finding_help(finding: &Finding, lang: Lang) -> Option<String> {
     help(&finding.kind, lang)
-}
-
-fn element(element: Element, lang: Lang) -> String {
-    match element {
-        Element::Policy => tr!(lang, "the policy", "策略", "政策"),
-        Element::ConditionOperator => tr!(
-            lang,
-            "a condition operator's block",
-            "条件运算符的块",
-            "條件運算子的區塊"
-        ),
-        Element::ConditionValues => tr!(lang, "condition values", "条件值", "條件值"),
-        Element::PrincipalIds => tr!(lang, "principal ids", "主体 ID", "委託人 ID"),
-        named => alloc::format!("`{}`", named.name()),
-    }
-}
-
-fn shape(shape: Shape, lang: Lang) -> String {
-    match shape {
-        Shape::String => tr!(lang, "a string", "字符串", "字串"),
-        Shape::Object => tr!(lang, "an object", "对象", "物件"),
-        Shape::ObjectOrArrayOfObjects => tr!(
-            lang,
-            "an object or an array of objects",
-            "对象或对象数组",
-            "物件或物件陣列"
-        ),
-        Shape::StringOrArrayOfStrings => tr!(
-            lang,
-            "a string or an array of strings",
-            "字符串或字符串数组",
-            "字串或字串陣列"
-        ),
-        Shape::StarOrObject => tr!(
-            lang,
-            "`\"*\"` or an object",
-            "`\"*\"` 或对象",
-            "`\"*\"` 或物件"
-        ),
-        Shape::ScalarOrArrayOfScalars => tr!(
-            lang,
-            "a string, number or boolean, or an array of them",
-            "字符串、数字、布尔值或它们的数组",
-            "字串、數字、布林值或其陣列"
-        ),
-    }
-}
-
-fn json_type(name: &str, lang: Lang) -> String {
-    match (name, lang) {
-        (_, Lang::En) => name.into(),
-        ("string", Lang::ZhCn) => "字符串".into(),
-        ("string", Lang::ZhTw) => "字串".into(),
-        ("number", Lang::ZhCn) => "数字".into(),
-        ("number", Lang::ZhTw) => "數字".into(),
-        ("boolean", Lang::ZhCn) => "布尔值".into(),
-        ("boolean", Lang::ZhTw) => "布林值".into(),
-        ("array", Lang::ZhCn) => "数组".into(),
-        ("array", Lang::ZhTw) => "陣列".into(),
-        ("object", Lang::ZhCn) => "对象".into(),
-        ("object", Lang::ZhTw) => "物件".into(),
-        (other, _) => other.into(),
-    }
-}
-
-fn family(family: OperatorFamily, lang: Lang) -> String {
-    match family {
-        OperatorFamily::String => tr!(lang, "string", "字符串", "字串"),
-        OperatorFamily::Numeric => tr!(lang, "numeric", "数字", "數字"),
-        OperatorFamily::Date => tr!(lang, "date", "日期", "日期"),
-        OperatorFamily::Bool => tr!(lang, "boolean", "布尔", "布林"),
-        OperatorFamily::Binary => tr!(lang, "binary", "二进制", "二進位"),
-        OperatorFamily::IpAddress => tr!(lang, "IP address", "IP 地址", "IP 位址"),
-        OperatorFamily::Arn => tr!(lang, "ARN", "ARN", "ARN"),
-        OperatorFamily::Null => tr!(lang, "null check", "空值检查", "空值檢查"),
-    }
-}
-
-fn expected(expected: Expected, lang: Lang) -> String {
-    match expected {
-        Expected::Value => tr!(lang, "a value", "一个值", "一個值"),
-        Expected::KeyOrEnd => tr!(
-            lang,
-            "a key in quotes or `}}`",
-            "带引号的键或 `}}`",
-            "加引號的索引鍵或 `}}`"
-        ),
-        Expected::Key => tr!(lang, "a key in quotes", "带引号的键", "加引號的索引鍵"),
-        Expected::Colon => tr!(lang, "`:`", "`:`", "`:`"),
-        Expected::CommaOrEndOfArray => tr!(lang, "`,` or `]`", "`,` 或 `]`", "`,` 或 `]`"),
-        Expected::CommaOrEndOfObject => tr!(lang, "`,` or `}}`", "`,` 或 `}}`", "`,` 或 `}}`"),
-        Expected::EndOfString => tr!(lang, "the closing `\"`", "结束的 `\"`", "結尾的 `\"`"),
-        Expected::HexDigits => tr!(
-            lang,
-            "four hexadecimal digits",
-            "四个十六进制数字",
-            "四個十六進位數字"
-        ),
-    }
-}
-
-fn syntax(error: &SyntaxErrorKind, lang: Lang) -> String {
-    match error {
-        SyntaxErrorKind::Empty => tr!(lang, "the policy is empty", "策略为空", "政策是空的"),
-        SyntaxErrorKind::InvalidUtf8 => tr!(
-            lang,
-            "the text is not valid UTF-8",
-            "文本不是有效的 UTF-8",
-            "文字不是有效的 UTF-8"
-        ),
-        SyntaxErrorKind::UnexpectedEnd { expected: e } => {
-            let e = expected(*e, lang);
-            tr!(
-                lang,
-                "the text ends where {e} was expected",
-                "文本在应为{e}的位置结束",
-                "文字在應為{e}的位置結束"
-            )
-        }
-        SyntaxErrorKind::UnexpectedCharacter { found, expected: e } => {
-            let e = expected(*e, lang);
-            tr!(
-                lang,
-                "unexpected `{found}`: expected {e}",
-                "意外的 `{found}`：应为{e}",
-                "非預期的 `{found}`：應為{e}"
-            )
-        }
-        SyntaxErrorKind::InvalidEscape => tr!(
-            lang,
-            "invalid escape in a string",
-            "字符串中有无效的转义",
-            "字串中有無效的跳脫字元"
-        ),
-        SyntaxErrorKind::LoneSurrogate => tr!(
-            lang,
-            "a `\\u` escape is half of a surrogate pair",
-            "`\\u` 转义只是代理对的一半",
-            "`\\u` 跳脫只是代理對的一半"
-        ),
-        SyntaxErrorKind::ControlCharacter => tr!(
-            lang,
-            "a line break or control character inside a string",
-            "字符串中有换行或控制字符",
-            "字串中有換行或控制字元"
-        ),
-        SyntaxErrorKind::InvalidNumber => tr!(lang, "invalid number", "无效的数字", "無效的數字"),
-        SyntaxErrorKind::TooDeep { limit } => tr!(
-            lang,
-            "nested more than {limit} levels deep",
-            "嵌套超过 {limit} 层",
-            "巢狀超過 {limit} 層"
-        ),
-        SyntaxErrorKind::TrailingContent => tr!(
-            lang,
-            "more text after the policy's closing `}}`",
-            "策略结束的 `}}` 之后还有内容",
-            "政策結尾的 `}}` 之後還有內容"
-        ),
-    }
-}
-
-fn version(version: Option<Version>, lang: Lang) -> String {
-    match version {
-        Some(v) => alloc::format!("`{}`", v.as_str()),
-        None => tr!(lang, "none", "无", "無"),
-    }
-}
-
-fn size_rule(rule: SizeRule, lang: Lang) -> String {
-    match rule {
-        SizeRule::CharactersWithoutWhiteSpace => tr!(
-            lang,
-            "characters, not counting white space",
-            "个字符（不计空白）",
-            "個字元（不計空白）"
-        ),
-        SizeRule::AllCharacters => tr!(
-            lang,
-            "characters, white space included",
-            "个字符（包括空白）",
-            "個字元（包括空白）"
-        ),
-        SizeRule::Bytes => tr!(lang, "bytes", "字节", "位元組"),
-    }
-}
-
-fn principal_kind(kind: PrincipalKind) -> &'static str {
-    kind.as_str()
-}
-
-fn set_operator(set: SetOperator) -> &'static str {
-    set.prefix()
-}
-
-fn effect(effect: Effect) -> &'static str {
-    effect.as_str()
 }
 
 #[allow(clippy::too_many_lines)]
@@ -672,157 +479,61 @@ fn message(kind: &FindingKind, lang: Lang) -> String {
             "`{action}` 的服务前缀中有通配符，可能匹配到其他服务",
             "`{action}` 的服務字首中有萬用字元，可能符合其他服務"
         ),
-    }
-}
-
-#[allow(clippy::too_many_lines)]
-fn help(kind: &FindingKind, lang: Lang) -> Option<String> {
-    use FindingKind as K;
-    let did_you_mean = |name: String| {
-        tr!(
+        K::WildcardAction {
+            action,
+            service: Some(service),
+        } => tr!(
             lang,
-            "did you mean `{name}`?",
-            "您是不是想写 `{name}`？",
-            "您是不是想寫 `{name}`？"
-        )
-    };
-    Some(match kind {
-        K::UnknownElement {
-            suggestion: Some(name),
-            ..
-        }
-        | K::UnknownPrincipalType {
-            suggestion: Some(name),
-            ..
-        }
-        | K::InvalidEffect {
-            suggestion: Some(name),
-            ..
-        } => did_you_mean((*name).into()),
-        K::UnknownConditionOperator {
-            suggestion: Some(operator),
-            ..
-        } => did_you_mean(operator.to_string()),
-        K::InvalidVersion { .. }
-        | K::VersionRequired { .. }
-        | K::MissingVersion
-        | K::VariableInOldVersion { .. } => tr!(
-            lang,
-            "start the policy with `\"Version\": \"2012-10-17\"`",
-            "在策略开头写上 `\"Version\": \"2012-10-17\"`",
-            "在政策開頭寫上 `\"Version\": \"2012-10-17\"`"
+            "`{action}` allows every action of `{service}`, including actions the service adds later",
+            "`{action}` 允许 `{service}` 的所有操作，包括该服务以后新增的操作",
+            "`{action}` 允許 `{service}` 的所有動作，包括該服務日後新增的動作"
         ),
-        K::ActionWithoutPrefix { action } => tr!(
+        K::WildcardAction {
+            action,
+            service: None,
+        } => tr!(
             lang,
-            "write the service first, as in `s3:{action}`",
-            "先写服务名，例如 `s3:{action}`",
-            "先寫服務名稱，例如 `s3:{action}`"
+            "`{action}` allows every action of every AWS service",
+            "`{action}` 允许所有 AWS 服务的所有操作",
+            "`{action}` 允許所有 AWS 服務的所有動作"
         ),
-        K::DuplicateKey { .. } => tr!(
+        K::AllowWithNotAction => tr!(
             lang,
-            "merge the values into one list, as in `\"Resource\": [\"a\", \"b\"]`",
-            "把值合并到一个列表中，例如 `\"Resource\": [\"a\", \"b\"]`",
-            "把值合併到一個清單中，例如 `\"Resource\": [\"a\", \"b\"]`"
+            "`Allow` with `NotAction` allows every action it does not list that applies to its resources (with `\"Resource\": \"*\"`, in every service)",
+            "`Allow` 搭配 `NotAction` 会允许所有未列出、且适用于其资源的操作（`\"Resource\": \"*\"` 时涵盖所有服务）",
+            "`Allow` 搭配 `NotAction` 會允許所有未列出、且適用於其資源的動作（`\"Resource\": \"*\"` 時涵蓋所有服務）"
         ),
-        K::ConflictingElements { first, .. } => {
-            let first = first.name();
+        K::SensitiveActionWithoutMfa {
+            pattern,
+            action,
+            more,
+        } => {
+            let by = match pattern {
+                Some(pattern) => alloc::format!("`{pattern}`"),
+                None => tr!(
+                    lang,
+                    "this `NotAction` statement",
+                    "此 `NotAction` 语句",
+                    "此 `NotAction` 陳述式"
+                ),
+            };
+            let more = match more {
+                0 => String::new(),
+                n => tr!(
+                    lang,
+                    " (and {n} more)",
+                    "（及另外 {n} 个）",
+                    "（及另外 {n} 個）"
+                ),
+            };
             tr!(
                 lang,
-                "keep only one of them, for example `{first}`",
-                "只保留其中一个，例如 `{first}`",
-                "只保留其中一個，例如 `{first}`"
+                "{by} allows the sensitive action `{action}`{more} without requiring MFA",
+                "{by} 允许敏感操作 `{action}`{more}，却不要求 MFA",
+                "{by} 允許敏感動作 `{action}`{more}，卻不要求 MFA"
             )
         }
-        K::InvalidSid { .. } => tr!(
-            lang,
-            "remove spaces, dashes and underscores, as in `AllowReadCourseVideos`",
-            "去掉空格、连字符和下划线，例如 `AllowReadCourseVideos`",
-            "去掉空格、連字號和底線，例如 `AllowReadCourseVideos`"
-        ),
-        K::ElementNotAllowed {
-            element: Element::Principal | Element::NotPrincipal,
-        } => tr!(
-            lang,
-            "an identity-based policy applies to whoever it is attached to; to say who may use a resource, put the statement in the resource's policy",
-            "基于身份的策略作用于它所附加的身份；要指定谁可以使用资源，请把语句写在资源的策略中",
-            "身分型政策作用於它所附加的身分；要指定誰可以使用資源，請把陳述式寫在資源的政策中"
-        ),
-        K::ElementNotAllowed {
-            element: Element::Resource | Element::NotResource,
-        } => tr!(
-            lang,
-            "a trust policy's resource is the role itself: remove the element",
-            "信任策略的资源就是角色本身：请删除此元素",
-            "信任政策的資源就是角色本身：請刪除此元素"
-        ),
-        K::MissingPrincipal => tr!(
-            lang,
-            "say who the statement is for, as in `\"Principal\": {{\"AWS\": \"arn:aws:iam::111122223333:role/CourseAccessRole\"}}`",
-            "写明语句针对谁，例如 `\"Principal\": {{\"AWS\": \"arn:aws:iam::111122223333:role/CourseAccessRole\"}}`",
-            "寫明陳述式針對誰，例如 `\"Principal\": {{\"AWS\": \"arn:aws:iam::111122223333:role/CourseAccessRole\"}}`"
-        ),
-        K::TrustPolicyAction { .. } => tr!(
-            lang,
-            "use `sts:AssumeRole` (with `sts:TagSession` to pass session tags)",
-            "使用 `sts:AssumeRole`（传递会话标签时加上 `sts:TagSession`）",
-            "使用 `sts:AssumeRole`（傳遞工作階段標籤時加上 `sts:TagSession`）"
-        ),
-        K::AnyoneCanAssume => tr!(
-            lang,
-            "name the trusted account, user or role, or add conditions such as `aws:PrincipalOrgID`",
-            "请写明受信任的账户、用户或角色，或加上 `aws:PrincipalOrgID` 之类的条件",
-            "請寫明受信任的帳戶、使用者或角色，或加上 `aws:PrincipalOrgID` 之類的條件"
-        ),
-        K::WholeAccountTrust { .. } => tr!(
-            lang,
-            "name the user or role that should assume it, or add a condition such as `sts:ExternalId`",
-            "请写明应当代入此角色的用户或角色，或加上 `sts:ExternalId` 之类的条件",
-            "請寫明應當擔任此角色的使用者或角色，或加上 `sts:ExternalId` 之類的條件"
-        ),
-        K::AllActionsOnAllResources => tr!(
-            lang,
-            "grant only the actions and resources needed, as in `s3:GetObject` on `arn:aws:s3:::bucket/*`",
-            "只授予需要的操作和资源，例如对 `arn:aws:s3:::bucket/*` 的 `s3:GetObject`",
-            "只授予需要的動作和資源，例如對 `arn:aws:s3:::bucket/*` 的 `s3:GetObject`"
-        ),
-        K::DenyWithNotPrincipal => tr!(
-            lang,
-            "prefer `Principal: \"*\"` with a condition on `aws:PrincipalArn` (`ArnNotEquals`)",
-            "建议改用 `Principal: \"*\"` 搭配 `aws:PrincipalArn` 条件（`ArnNotEquals`）",
-            "建議改用 `Principal: \"*\"` 搭配 `aws:PrincipalArn` 條件（`ArnNotEquals`）"
-        ),
-        K::BareStarPrincipal => tr!(
-            lang,
-            "write `{{\"AWS\": \"*\"}}`",
-            "写成 `{{\"AWS\": \"*\"}}`",
-            "寫成 `{{\"AWS\": \"*\"}}`"
-        ),
-        K::InvalidCharacter { .. } => tr!(
-            lang,
-            "IAM policies may use only Latin-1 characters: write other text (such as Chinese) in tags or descriptions instead",
-            "IAM 策略只能使用 Latin-1 字符：中文等其他文字请写在标签或描述中",
-            "IAM 政策只能使用 Latin-1 字元：中文等其他文字請寫在標籤或描述中"
-        ),
-        K::PolicyTooLarge { .. } => tr!(
-            lang,
-            "split it into several policies, or use wildcards such as `s3:Get*`",
-            "拆分成多个策略，或使用 `s3:Get*` 之类的通配符",
-            "拆分成多個政策，或使用 `s3:Get*` 之類的萬用字元"
-        ),
-        K::ResourceOutsideBucket { .. } => tr!(
-            lang,
-            "name the bucket (`arn:aws:s3:::bucket`) or its objects (`arn:aws:s3:::bucket/*`)",
-            "写存储桶（`arn:aws:s3:::bucket`）或其中的对象（`arn:aws:s3:::bucket/*`）",
-            "寫儲存貯體（`arn:aws:s3:::bucket`）或其中的物件（`arn:aws:s3:::bucket/*`）"
-        ),
-        K::SetOperatorOnSingleValuedKey { .. } => tr!(
-            lang,
-            "remove the `ForAllValues:`/`ForAnyValue:` prefix",
-            "去掉 `ForAllValues:`/`ForAnyValue:` 前缀",
-            "去掉 `ForAllValues:`/`ForAnyValue:` 字首"
-        ),
-        _ => return None,
-    })
+    }
 }
 
 #[cfg(test)]

@@ -3,10 +3,10 @@
 
 use alloc::string::String;
 
-use super::{Lang, tr};
+use super::{Lang, finding_help, finding_message, tr};
 use crate::policy::PolicyKind;
 use crate::sts::world::OrganizationPolicyType;
-use crate::sts::{Entity, WorldProblem, WorldProblemKind};
+use crate::sts::{Entity, WorldProblem, WorldProblemKind, WorldWarning};
 
 /// The name of a kind of thing in a world.
 #[must_use]
@@ -63,6 +63,39 @@ fn policy_type_name(policy_type: OrganizationPolicyType, lang: Lang) -> String {
 #[must_use]
 pub fn world_problem_message(problem: &WorldProblem, lang: Lang) -> String {
     world_problem_kind_message(&problem.kind, lang)
+}
+
+/// What to do about a world problem, in `lang`, where there is something useful to say (a
+/// policy's findings have their own: [`finding_help`]).
+#[must_use]
+pub fn world_problem_help(problem: &WorldProblem, lang: Lang) -> Option<String> {
+    match &problem.kind {
+        WorldProblemKind::LongSessionForWorkload { .. } => Some(tr!(
+            lang,
+            "set `maxSessionDuration` back to 3600, the default and the least IAM allows: automation jobs should ask for 15 minutes to 1 hour, so that leaked credentials expire soon",
+            "把 `maxSessionDuration` 改回 3600（默认值，也是 IAM 允许的最小值）：自动化任务应请求 15 分钟到 1 小时的会话，泄露的凭证才会很快过期",
+            "把 `maxSessionDuration` 改回 3600（預設值，也是 IAM 允許的最小值）：自動化工作應請求 15 分鐘到 1 小時的工作階段，外洩的憑證才會很快到期"
+        )),
+        _ => None,
+    }
+}
+
+/// What a warning in a world says, in `lang` (its place is [`WorldWarning::pointer`]).
+#[must_use]
+pub fn world_warning_message(warning: &WorldWarning<'_>, lang: Lang) -> String {
+    match warning {
+        WorldWarning::World(problem) => world_problem_message(problem, lang),
+        WorldWarning::Policy { finding, .. } => finding_message(finding, lang),
+    }
+}
+
+/// What to do about a warning in a world, in `lang`, where there is something useful to say.
+#[must_use]
+pub fn world_warning_help(warning: &WorldWarning<'_>, lang: Lang) -> Option<String> {
+    match warning {
+        WorldWarning::World(problem) => world_problem_help(problem, lang),
+        WorldWarning::Policy { finding, .. } => finding_help(finding, lang),
+    }
 }
 
 /// What a kind of world problem is, in `lang`.
@@ -201,6 +234,16 @@ pub fn world_problem_kind_message(kind: &WorldProblemKind, lang: Lang) -> String
                 "組織中沒有名為 `{name}` 的 {kind}"
             )
         }
+        WorldProblemKind::LongSessionForWorkload {
+            max_session_duration,
+            provider,
+            ..
+        } => tr!(
+            lang,
+            "workloads that sign in through `{provider}` can get sessions of up to {max_session_duration} seconds from this role; AWS's default is 3600",
+            "通过 `{provider}` 登录的工作负载可以从此角色获得最长 {max_session_duration} 秒的会话；AWS 的默认值为 3600",
+            "透過 `{provider}` 登入的工作負載可以從此角色取得最長 {max_session_duration} 秒的工作階段；AWS 的預設值為 3600"
+        ),
         WorldProblemKind::NoPolicyAttached { policy_type } => {
             let kind = policy_type_name(*policy_type, lang);
             tr!(
@@ -267,5 +310,64 @@ mod tests {
                 world_problem_message(problem, Lang::ZhTw)
             );
         }
+    }
+
+    #[test]
+    fn the_long_session_warning_and_every_world_warning_read_in_every_language() {
+        let problem = WorldProblem {
+            pointer: "/accounts/0/roles/0/maxSessionDuration".into(),
+            severity: crate::policy::Severity::Warning,
+            kind: WorldProblemKind::LongSessionForWorkload {
+                max_session_duration: 43200,
+                provider:
+                    "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"
+                        .into(),
+                trust_policy: crate::source::Location::default(),
+            },
+        };
+        assert_eq!(
+            world_problem_message(&problem, Lang::En),
+            "workloads that sign in through `arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com` can get sessions of up to 43200 seconds from this role; AWS's default is 3600"
+        );
+        for lang in Lang::ALL {
+            let words = [
+                world_problem_message(&problem, lang),
+                world_problem_help(&problem, lang).unwrap_or_default(),
+            ];
+            for text in &words {
+                assert!(!text.trim().is_empty());
+                if lang != Lang::En {
+                    assert!(text.chars().any(|c| u32::from(c) > 0x2E80), "{text}");
+                }
+            }
+            let warning = WorldWarning::World(&problem);
+            assert_eq!(world_warning_message(&warning, lang), words[0]);
+            assert_eq!(world_warning_help(&warning, lang).as_ref(), Some(&words[1]));
+        }
+        assert!(world_problem_message(&problem, Lang::ZhTw).contains("工作階段"));
+
+        // A policy's warning is worded by the finding catalog.
+        let checked = crate::policy::check(
+            r#"{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "iam:*", "Resource": "*"}}"#,
+            &crate::policy::Context::new(PolicyKind::UserInlinePolicy),
+        );
+        for finding in &checked.findings {
+            let warning = WorldWarning::Policy {
+                pointer: "/accounts/0/users/0/inlinePolicies/0/document",
+                policy_kind: PolicyKind::UserInlinePolicy,
+                finding,
+            };
+            for lang in Lang::ALL {
+                assert_eq!(
+                    world_warning_message(&warning, lang),
+                    finding_message(finding, lang)
+                );
+                assert_eq!(
+                    world_warning_help(&warning, lang),
+                    finding_help(finding, lang)
+                );
+            }
+        }
+        assert_eq!(checked.findings.len(), 2, "{:?}", checked.findings);
     }
 }

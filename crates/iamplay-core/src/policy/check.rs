@@ -23,6 +23,10 @@ pub struct Context<'a> {
     pub entity_name: Option<&'a str>,
     /// The bucket, for a bucket policy.
     pub bucket: Option<&'a str>,
+    /// Whether to warn about sensitive actions allowed without MFA: true, unless whoever uses
+    /// the policy has MFA already or can never have it (the policies of a role whose trust
+    /// policy requires MFA, or trusts only services and identity providers).
+    pub mfa_checks: bool,
 }
 
 impl<'a> Context<'a> {
@@ -34,6 +38,7 @@ impl<'a> Context<'a> {
             partition: "aws",
             entity_name: None,
             bucket: None,
+            mfa_checks: true,
         }
     }
 
@@ -48,6 +53,16 @@ impl<'a> Context<'a> {
     pub fn for_entity(self, name: &'a str) -> Self {
         Self {
             entity_name: Some(name),
+            ..self
+        }
+    }
+
+    /// The same, without warnings about sensitive actions allowed without MFA (see
+    /// [`Context::mfa_checks`]).
+    #[must_use]
+    pub fn without_mfa_checks(self) -> Self {
+        Self {
+            mfa_checks: false,
             ..self
         }
     }

@@ -9,6 +9,10 @@ use alloc::vec::Vec;
 use crate::json::SyntaxErrorKind;
 use crate::source::{LineIndex, Location, Span};
 
+mod element;
+
+pub use element::{Element, Shape};
+
 use super::kind::SizeRule;
 use super::model::{Effect, PrincipalKind, Version};
 use super::operator::{Operator, OperatorFamily, SetOperator};
@@ -91,107 +95,6 @@ pub struct AwsError {
     pub code: &'static str,
     /// The message, in AWS's words.
     pub message: String,
-}
-
-/// The elements of a policy, by name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
-pub enum Element {
-    /// The policy document itself.
-    Policy,
-    /// `Version`.
-    Version,
-    /// `Id`.
-    Id,
-    /// `Statement`.
-    Statement,
-    /// `Sid`.
-    Sid,
-    /// `Effect`.
-    Effect,
-    /// `Principal`.
-    Principal,
-    /// `NotPrincipal`.
-    NotPrincipal,
-    /// `Action`.
-    Action,
-    /// `NotAction`.
-    NotAction,
-    /// `Resource`.
-    Resource,
-    /// `NotResource`.
-    NotResource,
-    /// `Condition`.
-    Condition,
-    /// A condition operator's block of keys.
-    ConditionOperator,
-    /// A condition key's values.
-    ConditionValues,
-    /// A principal map entry's ids (`"AWS": [...]`).
-    PrincipalIds,
-}
-
-impl Element {
-    /// The element a policy or statement key names (`"NotAction"`).
-    #[must_use]
-    pub fn from_name(name: &str) -> Option<Self> {
-        [
-            Self::Version,
-            Self::Id,
-            Self::Statement,
-            Self::Sid,
-            Self::Effect,
-            Self::Principal,
-            Self::NotPrincipal,
-            Self::Action,
-            Self::NotAction,
-            Self::Resource,
-            Self::NotResource,
-            Self::Condition,
-        ]
-        .into_iter()
-        .find(|element| element.name() == name)
-    }
-
-    /// The name as written in a policy (`Statement`), or a short description for the parts
-    /// that have no name of their own.
-    #[must_use]
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Policy => "policy",
-            Self::Version => "Version",
-            Self::Id => "Id",
-            Self::Statement => "Statement",
-            Self::Sid => "Sid",
-            Self::Effect => "Effect",
-            Self::Principal => "Principal",
-            Self::NotPrincipal => "NotPrincipal",
-            Self::Action => "Action",
-            Self::NotAction => "NotAction",
-            Self::Resource => "Resource",
-            Self::NotResource => "NotResource",
-            Self::Condition => "Condition",
-            Self::ConditionOperator => "condition operator",
-            Self::ConditionValues => "condition values",
-            Self::PrincipalIds => "principal ids",
-        }
-    }
-}
-
-/// The JSON shapes an element may take, for [`FindingKind::WrongType`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
-pub enum Shape {
-    /// A string.
-    String,
-    /// An object.
-    Object,
-    /// An object or an array of objects.
-    ObjectOrArrayOfObjects,
-    /// A string or an array of strings.
-    StringOrArrayOfStrings,
-    /// `"*"` or an object.
-    StarOrObject,
-    /// A string, number or boolean, or an array of them.
-    ScalarOrArrayOfScalars,
 }
 
 /// The kinds of finding, with the values that explain them.
@@ -510,6 +413,26 @@ pub enum FindingKind {
         /// The action.
         action: String,
     },
+    /// An `Allow` of every action of a service (`s3:*`), or of every action of every service
+    /// (`*`) where [`FindingKind::AllActionsOnAllResources`] does not already say so.
+    WildcardAction {
+        /// The action as written.
+        action: String,
+        /// The service (`s3`), or none for `*`.
+        service: Option<String>,
+    },
+    /// `NotAction` with `Allow`: every action not listed is allowed, in every service.
+    AllowWithNotAction,
+    /// An `Allow` of a sensitive action ([`crate::actions::SENSITIVE`]) that does not require
+    /// MFA.
+    SensitiveActionWithoutMfa {
+        /// The action pattern that allows it, as written (`iam:*`); none for `NotAction`.
+        pattern: Option<String>,
+        /// The first sensitive action it allows (`iam:CreateAccessKey`).
+        action: &'static str,
+        /// How many more sensitive actions it allows without MFA.
+        more: usize,
+    },
 }
 
 impl FindingKind {
@@ -578,6 +501,9 @@ impl FindingKind {
             Self::MultivaluedKeyWithoutSetOperator { .. } => "MultivaluedKeyWithoutSetOperator",
             Self::NullWithSetOperator { .. } => "NullWithSetOperator",
             Self::WildcardInService { .. } => "WildcardInService",
+            Self::WildcardAction { .. } => "WildcardAction",
+            Self::AllowWithNotAction => "AllowWithNotAction",
+            Self::SensitiveActionWithoutMfa { .. } => "SensitiveActionWithoutMfa",
         }
     }
 }

@@ -1,28 +1,27 @@
 //! Validating a policy that reads: the rules of its kind, the formats of its strings, and the
 //! warnings a good linter gives. Every rule cites its source in `kind.rs`, `validate/arn.rs`,
-//! `validate/principal.rs` or below; the evidence is in `docs/sources/policy-language.md`.
+//! `validate/principal.rs`, `validate/condition.rs`, `validate/risk.rs` or below; the evidence
+//! is in `docs/sources/policy-language.md`.
 
 mod arn;
+mod condition;
 mod principal;
+mod risk;
 
 use alloc::collections::BTreeMap;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::value::date;
-
 use super::check::Context;
 use super::finding::{Collector, Element, FindingKind, Severity};
 use super::kind::{PolicyKind, PrincipalRule, Validator};
 use super::model::{
-    ConditionBlock, Effect, Loc, Policy, Principal, PrincipalBlock, PrincipalKind, Statement,
-    Version,
+    Effect, Loc, Policy, Principal, PrincipalBlock, PrincipalKind, Statement, Version,
 };
-use super::operator::{BaseOperator, Operator, OperatorFamily};
 use super::variable;
-use crate::context_keys::{self, KeyType};
 
-use principal::is_account_id;
+use risk::Sensitive;
+pub(crate) use risk::admits_people_without_mfa;
 
 /// The actions a trust policy may name: STS's role-assuming actions and the ones that go with
 /// them. IAM answers anything else with "AssumeRole policy may only specify STS AssumeRole
@@ -77,8 +76,9 @@ impl Validation<'_, '_, '_> {
         }
         self.sids(policy);
         let version = policy.effective_version();
+        let sensitive = Sensitive::of(policy);
         for statement in &policy.statements.items {
-            self.statement(&statement.value, version);
+            self.statement(&statement.value, version, &sensitive);
         }
     }
 
@@ -113,7 +113,7 @@ impl Validation<'_, '_, '_> {
         }
     }
 
-    fn statement(&mut self, statement: &Statement, version: Version) {
+    fn statement(&mut self, statement: &Statement, version: Version, sensitive: &Sensitive) {
         let kind = self.kind();
         let effect = statement.effect.value;
         self.principal_rules(statement);
@@ -151,7 +151,7 @@ impl Validation<'_, '_, '_> {
             self.condition(condition);
         }
         self.variables(statement, version);
-        self.broad_statements(statement);
+        self.risks(statement, sensitive);
     }
 
     fn principal_rules(&mut self, statement: &Statement) {
@@ -322,116 +322,6 @@ impl Validation<'_, '_, '_> {
         }
     }
 
-    fn condition(&mut self, condition: &ConditionBlock) {
-        for block in &condition.operators {
-            let operator = block.operator.value;
-            if operator.base == BaseOperator::Null && operator.set.is_some() {
-                self.warn(FindingKind::NullWithSetOperator, &block.operator.loc);
-            }
-            let mut seen: BTreeMap<String, &str> = BTreeMap::new();
-            for key in &block.keys {
-                let name = key.key.value.as_str();
-                if !name
-                    .split_once(':')
-                    .is_some_and(|(prefix, rest)| !prefix.is_empty() && !rest.is_empty())
-                {
-                    self.warn(
-                        FindingKind::ConditionKeyFormat { key: name.into() },
-                        &key.key.loc,
-                    );
-                }
-                if let Some(previous) = seen.insert(name.to_ascii_lowercase(), name)
-                    && previous != name
-                {
-                    self.warn(
-                        FindingKind::DuplicateConditionKey { key: name.into() },
-                        &key.key.loc,
-                    );
-                }
-                self.key_fits_operator(name, operator, &key.key.loc);
-                if key.values.items.is_empty() {
-                    self.warn(
-                        FindingKind::EmptyConditionValues { key: name.into() },
-                        &key.key.loc,
-                    );
-                }
-                for value in &key.values.items {
-                    let text = value.value.as_text();
-                    let family = operator.base.family();
-                    if family == OperatorFamily::Date {
-                        if date::parse(text).is_none() {
-                            self.error(FindingKind::InvalidDate { value: text.into() }, &value.loc);
-                        }
-                    } else if !value_fits(family, text) {
-                        self.warn(
-                            FindingKind::ValueTypeMismatch {
-                                value: text.into(),
-                                family,
-                            },
-                            &value.loc,
-                        );
-                    }
-                }
-            }
-        }
-    }
-
-    /// What the catalog of condition keys says about using `operator` with `name`.
-    fn key_fits_operator(&mut self, name: &str, operator: Operator, loc: &Loc) {
-        let Some(info) = context_keys::lookup(name) else {
-            return;
-        };
-        if operator.base == BaseOperator::Null {
-            return;
-        }
-        match (info.multivalued, operator.set) {
-            (false, Some(set)) => {
-                self.warn(
-                    FindingKind::SetOperatorOnSingleValuedKey {
-                        key: name.into(),
-                        set,
-                    },
-                    loc,
-                );
-            }
-            (true, None) => {
-                self.warn(
-                    FindingKind::MultivaluedKeyWithoutSetOperator { key: name.into() },
-                    loc,
-                );
-            }
-            _ => {}
-        }
-        let family = operator.base.family();
-        let key_family = match info.value_type {
-            KeyType::String => OperatorFamily::String,
-            KeyType::Arn => OperatorFamily::Arn,
-            KeyType::Numeric => OperatorFamily::Numeric,
-            KeyType::Date => OperatorFamily::Date,
-            KeyType::Bool => OperatorFamily::Bool,
-            KeyType::IpAddress => OperatorFamily::IpAddress,
-        };
-        // String and ARN operators both compare ARNs and text; `aws:EpochTime` also takes
-        // numbers (<https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-epochtime>).
-        let fits = family == key_family
-            || matches!(
-                (key_family, family),
-                (
-                    OperatorFamily::String | OperatorFamily::Arn,
-                    OperatorFamily::String | OperatorFamily::Arn
-                )
-            )
-            || (info.name == "aws:EpochTime" && family == OperatorFamily::Numeric);
-        if !fits {
-            let kind = FindingKind::OperatorKeyMismatch {
-                key: name.into(),
-                key_type: key_family,
-                operator,
-            };
-            self.warn(kind, loc);
-        }
-    }
-
     /// Policy variables: plain text before 2012-10-17, and substituted only in resources and
     /// condition values.
     fn variables(&mut self, statement: &Statement, version: Version) {
@@ -477,60 +367,6 @@ impl Validation<'_, '_, '_> {
             }
         }
     }
-
-    /// Statements that grant far more than their author probably meant.
-    fn broad_statements(&mut self, statement: &Statement) {
-        if statement.effect.value != Effect::Allow || statement.condition.is_some() {
-            return;
-        }
-        let all_actions = !statement.action.negated
-            && statement
-                .action
-                .actions
-                .items
-                .iter()
-                .any(|a| a.value == "*");
-        let all_resources = statement
-            .resource
-            .as_ref()
-            .is_some_and(|r| !r.negated && r.resources.items.iter().any(|r| r.value == "*"));
-        if all_actions && all_resources {
-            self.warn(FindingKind::AllActionsOnAllResources, &statement.loc);
-        }
-        if self.kind() != PolicyKind::RoleTrustPolicy {
-            return;
-        }
-        if let Some(principal) = statement
-            .principal
-            .as_ref()
-            .filter(|p| !p.negated && names_everyone(p))
-        {
-            self.warn(FindingKind::AnyoneCanAssume, &principal.loc);
-        }
-        let Some(PrincipalBlock {
-            negated: false,
-            value: Principal::Map(entries),
-            ..
-        }) = &statement.principal
-        else {
-            return;
-        };
-        for entry in entries
-            .iter()
-            .filter(|e| e.kind.value == PrincipalKind::Aws)
-        {
-            for id in &entry.ids.items {
-                if let Some(account) = whole_account(&id.value, self.context.partition) {
-                    self.warn(
-                        FindingKind::WholeAccountTrust {
-                            account: account.into(),
-                        },
-                        &id.loc,
-                    );
-                }
-            }
-        }
-    }
 }
 
 fn is_everyone(principal: &PrincipalBlock) -> bool {
@@ -542,53 +378,12 @@ fn is_everyone(principal: &PrincipalBlock) -> bool {
     }
 }
 
-/// Whether a principal block lets in every AWS principal (`"*"` or `{"AWS": "*"}`).
-fn names_everyone(principal: &PrincipalBlock) -> bool {
-    match &principal.value {
-        Principal::Everyone => true,
-        Principal::Map(entries) => entries.iter().any(|e| {
-            e.kind.value == PrincipalKind::Aws && e.ids.items.iter().any(|id| id.value == "*")
-        }),
-    }
-}
-
 /// Whether a trust policy action names (or matches) one of STS's role-assuming actions.
 fn is_trust_action(action: &str) -> bool {
     let lower = action.to_ascii_lowercase();
     TRUST_POLICY_ACTIONS
         .iter()
         .any(|allowed| crate::pattern::matches(&lower, allowed))
-}
-
-/// The account an AWS principal id names as a whole (`123456789012` or its root ARN).
-fn whole_account<'a>(id: &'a str, partition: &str) -> Option<&'a str> {
-    if is_account_id(id) {
-        return Some(id);
-    }
-    let account = id
-        .strip_prefix("arn:")?
-        .strip_prefix(partition)?
-        .strip_prefix(":iam::")?
-        .strip_suffix(":root")?;
-    is_account_id(account).then_some(account)
-}
-
-/// Whether `text` is a value the operator family can read (dates are checked separately,
-/// as errors).
-fn value_fits(family: OperatorFamily, text: &str) -> bool {
-    // A policy variable is read when the request is evaluated.
-    if text.contains("${") {
-        return true;
-    }
-    match family {
-        OperatorFamily::Numeric => crate::value::number::parse(text).is_some(),
-        OperatorFamily::Bool | OperatorFamily::Null => {
-            text.eq_ignore_ascii_case("true") || text.eq_ignore_ascii_case("false")
-        }
-        OperatorFamily::IpAddress => crate::value::ip::parse_cidr(text).is_some(),
-        OperatorFamily::Binary => crate::value::base64::decode(text).is_some(),
-        OperatorFamily::String | OperatorFamily::Date | OperatorFamily::Arn => true,
-    }
 }
 
 #[cfg(test)]

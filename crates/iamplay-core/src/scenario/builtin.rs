@@ -158,4 +158,70 @@ mod tests {
             "only {sources} statements named their document"
         );
     }
+
+    #[test]
+    fn builtin_scenarios_list_their_warnings_with_their_places() {
+        let mut all: Vec<(&str, &str, String)> = Vec::new();
+        for builtin in ALL {
+            let Some(scenario) = read(builtin.text).scenario else {
+                continue;
+            };
+            let result = run(&scenario);
+            for warning in result.warnings() {
+                for lang in Lang::ALL {
+                    let text = crate::explain::world_warning_message(&warning, lang);
+                    assert!(!text.trim().is_empty(), "{}: {warning:?}", builtin.id);
+                }
+                all.push((builtin.id, warning.code(), warning.pointer().into()));
+                if let crate::sts::WorldWarning::Policy {
+                    finding, pointer, ..
+                } = warning
+                    && let crate::policy::FindingKind::SensitiveActionWithoutMfa {
+                        action,
+                        more,
+                        ..
+                    } = &finding.kind
+                    && builtin.id == "mfa-session-token"
+                {
+                    // OpsAdmin's Deny with BoolIfExists protects s3:DeleteBucket and
+                    // iam:DeleteRole; the same Deny with Bool does not (long-term keys pass).
+                    let expected = if pointer.starts_with("/accounts/0/users/0/") {
+                        17
+                    } else {
+                        19
+                    };
+                    assert_eq!(
+                        (*action, *more),
+                        ("iam:CreateAccessKey", expected),
+                        "{pointer}"
+                    );
+                }
+            }
+        }
+        let has = |id: &str, code: &str, pointer: &str| {
+            all.iter()
+                .any(|(i, c, p)| *i == id && *c == code && p == pointer)
+        };
+        assert!(has(
+            "trust-pitfalls",
+            "WholeAccountTrust",
+            "/accounts/0/roles/0/trustPolicy"
+        ));
+        assert!(has(
+            "session-policy",
+            "WildcardAction",
+            "/accounts/0/roles/0/inlinePolicies/0/document"
+        ));
+        assert!(has(
+            "mfa-session-token",
+            "SensitiveActionWithoutMfa",
+            "/accounts/0/users/1/inlinePolicies/0/document"
+        ));
+        // The 12-hour CourseAccessRole is assumed by a user, not through an OIDC provider.
+        assert!(
+            !all.iter()
+                .any(|(_, code, _)| *code == "longSessionForWorkload"),
+            "{all:#?}"
+        );
+    }
 }

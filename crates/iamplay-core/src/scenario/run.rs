@@ -16,7 +16,7 @@ use crate::sts::{
     AssumeRoleResponse, AssumeRoleWithWebIdentityResponse, Authorization, CallOutcome, Credentials,
     Failure, GetCallerIdentityResponse, GetFederationTokenResponse, GetSessionTokenResponse, Note,
     RequestOutcome, ServiceRequest, Simulator, StsError, TemporaryCredentials, WorldProblem,
-    unsigned_jwt,
+    WorldWarning, unsigned_jwt,
 };
 
 /// A scenario, run.
@@ -29,6 +29,14 @@ pub struct ScenarioRun {
     pub passed: bool,
     /// The world's problems (errors and warnings), found once for the whole run.
     pub problems: Vec<WorldProblem>,
+}
+
+impl ScenarioRun {
+    /// Every warning in the world, its policies' warning findings included, each with its
+    /// place (taken from [`ScenarioRun::problems`]: the world is not built again).
+    pub fn warnings(&self) -> impl Iterator<Item = WorldWarning<'_>> {
+        crate::sts::warnings(&self.problems)
+    }
 }
 
 /// One step's result.

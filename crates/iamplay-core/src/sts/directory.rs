@@ -5,6 +5,7 @@
 mod build;
 mod organization;
 mod resources;
+mod role;
 
 use alloc::collections::BTreeMap;
 use alloc::string::String;

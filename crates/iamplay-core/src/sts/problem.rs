@@ -8,6 +8,7 @@ use alloc::vec::Vec;
 use serde::Serialize;
 
 use crate::policy::{AwsError, Finding, PolicyKind, Severity};
+use crate::source::Location;
 
 /// One problem in a world.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -139,6 +140,46 @@ pub enum WorldProblemKind {
         /// The type of the empty list.
         policy_type: crate::sts::world::OrganizationPolicyType,
     },
+    /// A warning: a role that workloads assume through an OIDC identity provider (a CI
+    /// system's, a Kubernetes cluster's) allows sessions longer than AWS's default of one hour.
+    #[serde(rename_all = "camelCase")]
+    LongSessionForWorkload {
+        /// The role's `maxSessionDuration`, in seconds.
+        max_session_duration: i64,
+        /// The identity provider's ARN, as the trust policy names it.
+        provider: String,
+        /// Where the trust policy names it (a pointer and span into the trust policy's text).
+        trust_policy: Location,
+    },
+}
+
+impl WorldProblemKind {
+    /// The stable code of the kind: the `code` it carries when serialized
+    /// (`longSessionForWorkload`).
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Policy { .. } => "policy",
+            Self::InvalidTime { .. } => "invalidTime",
+            Self::InvalidPartition { .. } => "invalidPartition",
+            Self::InvalidAccountId { .. } => "invalidAccountId",
+            Self::Duplicate { .. } => "duplicate",
+            Self::InvalidName { .. } => "invalidName",
+            Self::InvalidPath { .. } => "invalidPath",
+            Self::IncompleteProvider { .. } => "incompleteProvider",
+            Self::UnknownGroup { .. } => "unknownGroup",
+            Self::UnknownPolicy { .. } => "unknownPolicy",
+            Self::InvalidMaxSessionDuration { .. } => "invalidMaxSessionDuration",
+            Self::DuplicateTagKey { .. } => "duplicateTagKey",
+            Self::InvalidResourceArn { .. } => "invalidResourceArn",
+            Self::UnknownAccount { .. } => "unknownAccount",
+            Self::AccountPlacedTwice { .. } => "accountPlacedTwice",
+            Self::ManagementAccountNotInOrganization { .. } => "managementAccountNotInOrganization",
+            Self::UnknownOrganizationPolicy { .. } => "unknownOrganizationPolicy",
+            Self::NoPolicyAttached { .. } => "noPolicyAttached",
+            Self::LongSessionForWorkload { .. } => "longSessionForWorkload",
+        }
+    }
 }
 
 /// The kinds of thing a world holds.
@@ -180,6 +221,142 @@ impl WorldProblem {
             pointer: pointer.into(),
             severity: Severity::Error,
             kind,
+        }
+    }
+
+    pub(crate) fn warning(pointer: impl Into<String>, kind: WorldProblemKind) -> Self {
+        Self {
+            pointer: pointer.into(),
+            severity: Severity::Warning,
+            kind,
+        }
+    }
+}
+
+/// One warning in a world, for a panel that lists them all: a warning about the world itself,
+/// or a warning finding inside one of its policies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WorldWarning<'a> {
+    /// A world problem of severity warning; its place is the problem's pointer.
+    World(&'a WorldProblem),
+    /// A warning finding in the policy at `pointer` (`/accounts/0/users/1/inlinePolicies/0/document`);
+    /// the finding's location points into the policy's text.
+    Policy {
+        /// The policy's place in the world.
+        pointer: &'a str,
+        /// What the policy is checked as.
+        policy_kind: PolicyKind,
+        /// The finding.
+        finding: &'a Finding,
+    },
+}
+
+impl<'a> WorldWarning<'a> {
+    /// Where it is in the world: the problem's place, or the policy's.
+    #[must_use]
+    pub fn pointer(&self) -> &'a str {
+        match self {
+            Self::World(problem) => &problem.pointer,
+            Self::Policy { pointer, .. } => pointer,
+        }
+    }
+
+    /// The stable code: the world problem kind's, or the finding kind's.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::World(problem) => problem.kind.code(),
+            Self::Policy { finding, .. } => finding.kind.code(),
+        }
+    }
+}
+
+/// Every warning among `problems`, in their order: world problems of severity warning, and the
+/// warning findings of every policy (also of policies that have errors).
+pub fn warnings(problems: &[WorldProblem]) -> impl Iterator<Item = WorldWarning<'_>> {
+    problems.iter().flat_map(|problem| {
+        let (own, findings) = match &problem.kind {
+            WorldProblemKind::Policy {
+                policy_kind,
+                findings,
+                ..
+            } => (None, Some((*policy_kind, findings))),
+            _ => (
+                (problem.severity == Severity::Warning).then_some(WorldWarning::World(problem)),
+                None,
+            ),
+        };
+        let in_policy = findings
+            .into_iter()
+            .flat_map(move |(policy_kind, findings)| {
+                findings
+                    .iter()
+                    .filter(|f| f.severity == Severity::Warning)
+                    .map(move |finding| WorldWarning::Policy {
+                        pointer: &problem.pointer,
+                        policy_kind,
+                        finding,
+                    })
+            });
+        own.into_iter().chain(in_policy)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sts::world::{OrganizationPolicyType, ProviderType};
+
+    #[test]
+    fn every_code_is_the_tag_the_kind_is_serialized_with() {
+        let text = || String::from("x");
+        let kinds = [
+            WorldProblemKind::Policy {
+                policy_kind: PolicyKind::RoleTrustPolicy,
+                findings: Vec::new(),
+                aws_error: None,
+            },
+            WorldProblemKind::InvalidTime { value: text() },
+            WorldProblemKind::InvalidPartition { value: text() },
+            WorldProblemKind::InvalidAccountId { value: text() },
+            WorldProblemKind::Duplicate {
+                entity: Entity::Role,
+                name: text(),
+            },
+            WorldProblemKind::InvalidName {
+                entity: Entity::User,
+                value: text(),
+                pattern: "p",
+                max_length: 64,
+            },
+            WorldProblemKind::InvalidPath { value: text() },
+            WorldProblemKind::IncompleteProvider {
+                provider_type: ProviderType::Oidc,
+            },
+            WorldProblemKind::UnknownGroup { name: text() },
+            WorldProblemKind::UnknownPolicy { arn: text() },
+            WorldProblemKind::InvalidMaxSessionDuration { value: 60 },
+            WorldProblemKind::DuplicateTagKey { key: text() },
+            WorldProblemKind::InvalidResourceArn { arn: text() },
+            WorldProblemKind::UnknownAccount { id: text() },
+            WorldProblemKind::AccountPlacedTwice { id: text() },
+            WorldProblemKind::ManagementAccountNotInOrganization { id: text() },
+            WorldProblemKind::UnknownOrganizationPolicy {
+                name: text(),
+                expected: OrganizationPolicyType::ServiceControlPolicy,
+            },
+            WorldProblemKind::NoPolicyAttached {
+                policy_type: OrganizationPolicyType::ResourceControlPolicy,
+            },
+            WorldProblemKind::LongSessionForWorkload {
+                max_session_duration: 43200,
+                provider: text(),
+                trust_policy: Location::default(),
+            },
+        ];
+        for kind in &kinds {
+            let json = serde_json::to_value(kind).unwrap_or_default();
+            assert_eq!(json["code"], kind.code(), "{kind:?}");
         }
     }
 }

@@ -10,7 +10,7 @@ use super::call::CallOutcome;
 use super::caller::{Credentials, Principal, resolve};
 use super::directory::{self, Directory};
 use super::error::{Failure, MfaProblem, StsError};
-use super::problem::WorldProblem;
+use super::problem::{WorldProblem, WorldWarning, warnings};
 use super::session::Session;
 use super::world::World;
 use crate::eval::ContextEntry;
@@ -48,6 +48,12 @@ impl Simulator {
     #[must_use]
     pub fn problems(&self) -> &[WorldProblem] {
         &self.problems
+    }
+
+    /// Every warning in the world, its policies' warning findings included, each with its
+    /// place: one list for a findings panel.
+    pub fn warnings(&self) -> impl Iterator<Item = WorldWarning<'_>> {
+        warnings(&self.problems)
     }
 
     /// The time now.

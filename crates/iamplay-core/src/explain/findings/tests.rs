@@ -50,6 +50,7 @@ fn every_message_is_non_empty_in_every_language() {
         r#"{"Version": "2013-01-01", "Statement": []}"#,
         r#"{"Statement": {"Effect": "allow", "Action": ["a:b:c", "GetObject"], "Resource": ["x", "arn:aws:iam:us-east-1::role/r"]}}"#,
         r#"{"Version": "2012-10-17", "Statement": [{"Sid": "a b", "Effect": "Allow", "NotPrincipal": {"AWS": "arn:aws:iam::1:group/g"}, "Action": "*", "Resource": "*", "Condition": {"DateLessThan": {"aws:CurrentTime": "soon"}, "NumericLessThan": {"x": "ten"}}}]}"#,
+        r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:*", "*", "iam:Put*"], "Resource": "arn:aws:s3:::b/*"}, {"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"}]}"#,
     ];
     for text in samples {
         for kind in PolicyKind::ALL {
@@ -67,4 +68,59 @@ fn every_message_is_non_empty_in_every_language() {
             }
         }
     }
+}
+
+#[test]
+fn the_risk_warnings_have_words_and_help_in_every_language() {
+    let kinds = [
+        FindingKind::WildcardAction {
+            action: "s3:*".into(),
+            service: Some("s3".into()),
+        },
+        FindingKind::WildcardAction {
+            action: "*".into(),
+            service: None,
+        },
+        FindingKind::AllowWithNotAction,
+        FindingKind::SensitiveActionWithoutMfa {
+            pattern: Some("iam:*".into()),
+            action: "iam:CreateAccessKey",
+            more: 14,
+        },
+        FindingKind::SensitiveActionWithoutMfa {
+            pattern: None,
+            action: "s3:DeleteBucket",
+            more: 0,
+        },
+    ];
+    for kind in &kinds {
+        for lang in Lang::ALL {
+            let text = message(kind, lang);
+            let advice = help(kind, lang).unwrap_or_default();
+            assert!(
+                !text.trim().is_empty() && !advice.trim().is_empty(),
+                "{kind:?}"
+            );
+            if lang != Lang::En {
+                for words in [&text, &advice] {
+                    assert!(
+                        words.chars().any(|c| u32::from(c) > 0x2E80),
+                        "untranslated: {words}"
+                    );
+                }
+            }
+        }
+    }
+    let mfa = kinds.get(3).map(|k| message(k, Lang::En));
+    assert_eq!(
+        mfa.as_deref(),
+        Some(
+            "`iam:*` allows the sensitive action `iam:CreateAccessKey` (and 14 more) without requiring MFA"
+        )
+    );
+    let zh_tw = kinds.get(4).map(|k| message(k, Lang::ZhTw));
+    assert_eq!(
+        zh_tw.as_deref(),
+        Some("此 `NotAction` 陳述式 允許敏感動作 `s3:DeleteBucket`，卻不要求 MFA")
+    );
 }

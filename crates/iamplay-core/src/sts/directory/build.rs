@@ -7,12 +7,12 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::{AccountEntry, Directory, KeyEntry, KeyOwner, ManagedEntry, RoleEntry, UserEntry};
+use super::{AccountEntry, Directory, KeyEntry, KeyOwner, ManagedEntry, UserEntry};
 use crate::eval::{CompiledPolicy, Tag, compile};
-use crate::policy::{Context, PolicyKind, Severity, check};
+use crate::policy::{Checked, Context, PolicyKind, Severity, check};
 use crate::sts::names::{self, is_name, is_path};
 use crate::sts::problem::{Entity, WorldProblem, WorldProblemKind};
-use crate::sts::world::{Account, Group, InlinePolicy, ManagedPolicy, Role, User, World};
+use crate::sts::world::{Account, Group, InlinePolicy, ManagedPolicy, User, World};
 use crate::value::date;
 
 /// The partitions AWS has.
@@ -107,6 +107,13 @@ impl Builder {
         text: &str,
         context: Context<'_>,
     ) -> Option<CompiledPolicy> {
+        self.checked(&pointer, text, context)
+            .policy
+            .map(|policy| compile(name, &policy).from_source(pointer))
+    }
+
+    /// Checks `text` as a policy of `kind`, reporting its findings at `pointer`.
+    pub(super) fn checked(&mut self, pointer: &str, text: &str, context: Context<'_>) -> Checked {
         let context = context.in_partition(&self.directory.partition);
         let checked = check(text, &context);
         if !checked.findings.is_empty() {
@@ -116,7 +123,7 @@ impl Builder {
                 Severity::Error
             };
             self.problems.push(WorldProblem {
-                pointer: pointer.clone(),
+                pointer: pointer.into(),
                 severity,
                 kind: WorldProblemKind::Policy {
                     policy_kind: context.kind,
@@ -126,8 +133,11 @@ impl Builder {
             });
         }
         checked
-            .policy
-            .map(|policy| compile(name, &policy).from_source(pointer))
+    }
+
+    /// Adds a warning at `pointer`.
+    pub(super) fn warning(&mut self, pointer: impl Into<String>, kind: WorldProblemKind) {
+        self.problems.push(WorldProblem::warning(pointer, kind));
     }
 
     pub(super) fn name(&mut self, pointer: String, entity: Entity, value: &str, max_length: usize) {
@@ -145,7 +155,7 @@ impl Builder {
     }
 
     /// The path, checked; `/` when absent.
-    fn path(&mut self, pointer: String, path: Option<&String>) -> String {
+    pub(super) fn path(&mut self, pointer: String, path: Option<&String>) -> String {
         match path {
             Some(path) if !is_path(path) => {
                 self.error(
@@ -187,7 +197,7 @@ impl Builder {
     }
 
     /// The managed policies `arns` (unknown ones reported at `at/i`).
-    fn attached(&mut self, at: &str, arns: &[String]) -> Vec<CompiledPolicy> {
+    pub(super) fn attached(&mut self, at: &str, arns: &[String]) -> Vec<CompiledPolicy> {
         let mut policies = Vec::new();
         for (i, arn) in arns.iter().enumerate() {
             match self.directory.managed_policies.get(arn) {
@@ -201,12 +211,14 @@ impl Builder {
         policies
     }
 
-    fn inline(
+    /// The inline policies at `at`, checked as `kind` (with the MFA checks when `mfa_checks`).
+    pub(super) fn inline(
         &mut self,
         at: &str,
         kind: PolicyKind,
         owner: &str,
         policies: &[InlinePolicy],
+        mfa_checks: bool,
     ) -> Vec<CompiledPolicy> {
         let mut compiled = Vec::new();
         for (i, policy) in policies.iter().enumerate() {
@@ -223,17 +235,26 @@ impl Builder {
             {
                 self.duplicate(format!("{at}/{i}/name"), Entity::InlinePolicy, &policy.name);
             }
+            let context = Context::new(kind).for_entity(owner);
             compiled.extend(self.policy(
                 format!("{at}/{i}/document"),
                 &policy.name,
                 &policy.document,
-                Context::new(kind).for_entity(owner),
+                if mfa_checks {
+                    context
+                } else {
+                    context.without_mfa_checks()
+                },
             ));
         }
         compiled
     }
 
-    fn boundary(&mut self, pointer: String, arn: Option<&String>) -> Option<CompiledPolicy> {
+    pub(super) fn boundary(
+        &mut self,
+        pointer: String,
+        arn: Option<&String>,
+    ) -> Option<CompiledPolicy> {
         let arn = arn?;
         match self.directory.managed_policies.get(arn) {
             Some(entry) => entry.policy.clone(),
@@ -329,6 +350,7 @@ impl Builder {
             PolicyKind::GroupInlinePolicy,
             &group.name,
             &group.inline_policies,
+            true,
         );
         policies.extend(self.attached(&format!("{at}/managedPolicies"), &group.managed_policies));
         policies
@@ -351,6 +373,7 @@ impl Builder {
             PolicyKind::UserInlinePolicy,
             &user.name,
             &user.inline_policies,
+            true,
         );
         policies.extend(self.attached(&format!("{at}/managedPolicies"), &user.managed_policies));
         for (g, name) in user.groups.iter().enumerate() {
@@ -400,7 +423,7 @@ impl Builder {
 
     /// Whether the account already has a user (or role) of this name: IAM names are unique
     /// without regard to case, whatever the path.
-    fn name_taken_in(&self, account: &str, kind: &str, name: &str) -> bool {
+    pub(super) fn name_taken_in(&self, account: &str, kind: &str, name: &str) -> bool {
         let prefix = self.directory.iam_arn(account, kind);
         let taken = |arn: &String| {
             arn.starts_with(&prefix)
@@ -413,63 +436,5 @@ impl Builder {
             "user" => self.directory.users.keys().any(taken),
             _ => self.directory.roles.keys().any(taken),
         }
-    }
-
-    fn role(&mut self, at: &str, account: &str, role: &Role) {
-        self.name(format!("{at}/name"), Entity::Role, &role.name, 64);
-        let path = self.path(format!("{at}/path"), role.path.as_ref());
-        let arn = self
-            .directory
-            .iam_arn(account, &format!("role{path}{}", role.name));
-        let trust_policy = self.policy(
-            format!("{at}/trustPolicy"),
-            &arn,
-            &role.trust_policy,
-            Context::new(PolicyKind::RoleTrustPolicy).for_entity(&role.name),
-        );
-        let mut policies = self.inline(
-            &format!("{at}/inlinePolicies"),
-            PolicyKind::RoleInlinePolicy,
-            &role.name,
-            &role.inline_policies,
-        );
-        policies.extend(self.attached(&format!("{at}/managedPolicies"), &role.managed_policies));
-        let boundary = self.boundary(
-            format!("{at}/permissionsBoundary"),
-            role.permissions_boundary.as_ref(),
-        );
-        let tags = self.tags(&format!("{at}/tags"), &role.tags);
-        let max_session_duration = match role.max_session_duration {
-            Some(value) if !(3600..=43200).contains(&value) => {
-                self.error(
-                    format!("{at}/maxSessionDuration"),
-                    WorldProblemKind::InvalidMaxSessionDuration { value },
-                );
-                3600
-            }
-            Some(value) => value,
-            None => 3600,
-        };
-        if self.name_taken_in(account, "role", &role.name) {
-            self.duplicate(format!("{at}/name"), Entity::Role, &role.name);
-            return;
-        }
-        let id = role
-            .id
-            .clone()
-            .unwrap_or_else(|| names::unique_id("AROA", &arn));
-        self.directory.roles.insert(
-            arn,
-            RoleEntry {
-                account: account.into(),
-                name: role.name.clone(),
-                id,
-                trust_policy,
-                policies,
-                boundary,
-                tags,
-                max_session_duration,
-            },
-        );
     }
 }
