@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { openLesson, screenshot, showStep, verdictIs } from './browser.mjs';
+import { openLesson, openScenario, screenshot, showStep, verdictIs } from './browser.mjs';
 
 test('the relay is drawn with numbered hops, the failed one red, and a hop opens its step', async (t) => {
   const { page, problems } = await openLesson(t, 'course-platform');
@@ -137,8 +137,12 @@ test('the findings panel lists every warning in the world, each linked to its st
   await focused.first().waitFor();
   assert.match(await page.locator('.policy-editor', { has: page.locator('.line.focus') }).textContent(), /444455556666:root/);
   t.diagnostic(`screenshot: ${await screenshot(page, 'teach-findings')}`);
+  // A role allowed every S3 action is flagged at the wildcard.
+  await openScenario(page, 'session-policy');
+  await panel.locator('li', { hasText: 's3:*' }).first().waitFor();
   // In 繁體中文 the panel speaks Traditional Chinese.
   await page.selectOption('#lang-picker', 'zh-TW');
   await page.locator('#findings-heading', { hasText: '檢查結果' }).waitFor();
+  t.diagnostic(`screenshot: ${await screenshot(page, 'teach-findings-zh-TW')}`);
   assert.deepEqual(problems, []);
 });

@@ -2,10 +2,9 @@
 //! wildcard actions, dangerous actions without MFA, long sessions for machines, ...), each
 //! with what to do and a link to its statement in its editor.
 
-use iamplay_core::explain::{finding_help, finding_message, world_problem_message};
-use iamplay_core::policy::Severity;
+use iamplay_core::explain::{world_warning_help, world_warning_message};
 use iamplay_core::scenario::Scenario;
-use iamplay_core::sts::WorldProblemKind;
+use iamplay_core::sts::WorldWarning;
 use yew::{Callback, Html, function_component, html};
 
 use crate::components::explanation::rich;
@@ -38,21 +37,21 @@ fn place(scenario: &Scenario, pointer: &str) -> String {
     let index = |i: usize| parts.get(i).and_then(|p| p.parse::<usize>().ok());
     let account = index(1).and_then(|a| scenario.world.accounts.get(a));
     let owner = match (parts.first(), parts.get(2), account) {
-        (Some(&"accounts"), Some(&"roles"), Some(acc)) => {
-            index(3).and_then(|r| acc.roles.get(r)).map(|r| r.name.clone())
-        }
-        (Some(&"accounts"), Some(&"users"), Some(acc)) => {
-            index(3).and_then(|u| acc.users.get(u)).map(|u| u.name.clone())
-        }
-        (Some(&"accounts"), Some(&"groups"), Some(acc)) => {
-            index(3).and_then(|g| acc.groups.get(g)).map(|g| g.name.clone())
-        }
-        (Some(&"accounts"), Some(&"policies"), Some(acc)) => {
-            index(3).and_then(|p| acc.policies.get(p)).map(|p| p.name.clone())
-        }
-        (Some(&"accounts"), Some(&"resources"), Some(acc)) => {
-            index(3).and_then(|r| acc.resources.get(r)).map(|r| r.arn.clone())
-        }
+        (Some(&"accounts"), Some(&"roles"), Some(acc)) => index(3)
+            .and_then(|r| acc.roles.get(r))
+            .map(|r| r.name.clone()),
+        (Some(&"accounts"), Some(&"users"), Some(acc)) => index(3)
+            .and_then(|u| acc.users.get(u))
+            .map(|u| u.name.clone()),
+        (Some(&"accounts"), Some(&"groups"), Some(acc)) => index(3)
+            .and_then(|g| acc.groups.get(g))
+            .map(|g| g.name.clone()),
+        (Some(&"accounts"), Some(&"policies"), Some(acc)) => index(3)
+            .and_then(|p| acc.policies.get(p))
+            .map(|p| p.name.clone()),
+        (Some(&"accounts"), Some(&"resources"), Some(acc)) => index(3)
+            .and_then(|r| acc.resources.get(r))
+            .map(|r| r.arn.clone()),
         _ => None,
     };
     let rest = parts.get(4..).map(|p| p.join("/")).unwrap_or_default();
@@ -71,31 +70,20 @@ pub(crate) fn FindingsPanel() -> Html {
     };
     let (ui, words, lang) = (app.ui(), app.teach(), app.lang());
     let scenario = &app.state.scenario;
-    let mut items = Vec::new();
-    for problem in &app.evaluation.run.problems {
-        match &problem.kind {
-            WorldProblemKind::Policy { findings, .. } => {
-                for finding in findings.iter().filter(|f| f.severity == Severity::Warning) {
-                    items.push(Item {
-                        message: finding_message(finding, lang),
-                        help: finding_help(finding, lang),
-                        place: place(scenario, &problem.pointer),
-                        focus: Some(Focus {
-                            document: problem.pointer.clone(),
-                            statement: statement_of(&finding.location.pointer),
-                        }),
-                    });
-                }
-            }
-            _ if problem.severity == Severity::Warning => items.push(Item {
-                message: world_problem_message(problem, lang),
-                help: None,
-                place: place(scenario, &problem.pointer),
-                focus: None,
+    let items = app.evaluation.run.warnings().map(|warning| Item {
+        message: world_warning_message(&warning, lang),
+        help: world_warning_help(&warning, lang),
+        place: place(scenario, warning.pointer()),
+        focus: match warning {
+            WorldWarning::Policy {
+                pointer, finding, ..
+            } => Some(Focus {
+                document: pointer.to_owned(),
+                statement: statement_of(&finding.location.pointer),
             }),
-            _ => {}
-        }
-    }
+            WorldWarning::World(_) => None,
+        },
+    });
     let list = items.into_iter().map(|item| {
         let show = item.focus.map(|focus| {
             let app = app.clone();

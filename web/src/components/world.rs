@@ -1,4 +1,4 @@
-//! The world editor: the world's problems, then each account and the organizations' policies.
+//! The world editor: the world's errors (its warnings are in the findings panel), then each account and the organizations' policies.
 
 mod account;
 mod entities;
@@ -49,10 +49,12 @@ pub(crate) fn WorldEditor() -> Html {
         .run
         .problems
         .iter()
-        .filter(|p| !matches!(p.kind, WorldProblemKind::Policy { .. }))
+        // Warnings are listed in the findings panel.
+        .filter(|p| {
+            p.severity == Severity::Error && !matches!(p.kind, WorldProblemKind::Policy { .. })
+        })
         .map(|p| {
-            let class = if p.severity == Severity::Error { "error" } else { "warning" };
-            html! { <li class={class}><code>{ p.pointer.clone() }</code>{ " " }{ world_problem_message(p, lang) }</li> }
+            html! { <li class="error"><code>{ p.pointer.clone() }</code>{ " " }{ world_problem_message(p, lang) }</li> }
         })
         .collect();
     let accounts = app.state.scenario.world.accounts.len();
