@@ -128,5 +128,5 @@ pub fn scenario_code(scenario: &Scenario) -> Vec<Option<StepCode>> {
         .collect()
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

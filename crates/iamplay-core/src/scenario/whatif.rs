@@ -19,7 +19,7 @@ use crate::policy::{Effect, Severity};
 
 mod apply;
 mod candidates;
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
 pub use apply::apply;

@@ -302,7 +302,7 @@ pub fn warnings(problems: &[WorldProblem]) -> impl Iterator<Item = WorldWarning<
     })
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::sts::world::{OrganizationPolicyType, ProviderType};

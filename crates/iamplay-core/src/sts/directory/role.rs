@@ -163,5 +163,5 @@ fn is_oidc_provider(id: &str, partition: &str) -> bool {
         })
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
