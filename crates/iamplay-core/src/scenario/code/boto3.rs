@@ -185,20 +185,10 @@ fn literal(json: &Json, level: usize) -> String {
     }
 }
 
-/// A Python string literal in double quotes.
+/// A Python string literal in double quotes: a JSON string literal is one (Python reads the
+/// same `\"`, `\\`, `\n`, `\t`, `\b`, `\f` and `\uXXXX` escapes).
 pub(super) fn string(text: &str) -> String {
-    let mut out = String::from("\"");
-    for ch in text.chars() {
-        match ch {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            ch if ch.is_control() => out.push_str(&format!("\\u{:04x}", u32::from(ch))),
-            ch => out.push(ch),
-        }
-    }
-    out.push('"');
+    let mut out = String::new();
+    crate::json::write_string(&mut out, text);
     out
 }
