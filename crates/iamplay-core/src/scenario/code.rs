@@ -128,5 +128,6 @@ pub fn scenario_code(scenario: &Scenario) -> Vec<Option<StepCode>> {
         .collect()
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
 mod tests;

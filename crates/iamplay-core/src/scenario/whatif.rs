@@ -19,7 +19,8 @@ use crate::policy::{Effect, Severity};
 
 mod apply;
 mod candidates;
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
 mod tests;
 
 pub use apply::apply;

@@ -302,7 +302,8 @@ pub fn warnings(problems: &[WorldProblem]) -> impl Iterator<Item = WorldWarning<
     })
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
 mod tests {
     use super::*;
     use crate::sts::world::{OrganizationPolicyType, ProviderType};

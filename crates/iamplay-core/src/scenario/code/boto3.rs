@@ -189,6 +189,6 @@ fn literal(json: &Json, level: usize) -> String {
 /// same `\"`, `\\`, `\n`, `\t`, `\b`, `\f` and `\uXXXX` escapes).
 pub(super) fn string(text: &str) -> String {
     let mut out = String::new();
-    crate::json::write_string(&mut out, text);
+    json::write_string(&mut out, text);
     out
 }

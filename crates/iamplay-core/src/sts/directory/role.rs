@@ -163,5 +163,6 @@ fn is_oidc_provider(id: &str, partition: &str) -> bool {
         })
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
 mod tests;
