@@ -151,10 +151,14 @@ pub(crate) fn authorize(
         }
     }
     context.extend(target.call_context);
-    let (given, ignored): (Vec<&ContextEntry>, Vec<&ContextEntry>) = target
-        .request_context
-        .iter()
-        .partition(|entry| !decided_by_aws(&entry.key));
+    let sts_call = target
+        .action
+        .get(..4)
+        .is_some_and(|p| p.eq_ignore_ascii_case("sts:"));
+    let (given, ignored): (Vec<&ContextEntry>, Vec<&ContextEntry>) =
+        target.request_context.iter().partition(|entry| {
+            !decided_by_aws(&entry.key) && !(sts_call && set_by_call_parameters(&entry.key))
+        });
     context.extend(given.into_iter().cloned());
     for (key, default) in [
         ("aws:SecureTransport", "true"),
@@ -226,6 +230,14 @@ pub(crate) fn decided_by_aws(key: &str) -> bool {
             key.get(..p.len())
                 .is_some_and(|head| head.eq_ignore_ascii_case(p))
         })
+}
+
+/// Whether STS sets `key` from an STS call's parameters (`ExternalId`, `Tags`,
+/// `RoleSessionName`, ...), so that a call cannot give it as a context key
+/// (<https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssecuritytokenservice.html>).
+pub(crate) fn set_by_call_parameters(key: &str) -> bool {
+    let lower = key.to_ascii_lowercase();
+    lower.starts_with("sts:") || lower.starts_with("aws:requesttag/") || lower == "aws:tagkeys"
 }
 
 /// Whether `arn` names an IAM role (`arn:PARTITION:iam::ACCOUNT:role/...`).

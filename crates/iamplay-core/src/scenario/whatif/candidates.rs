@@ -10,7 +10,7 @@ use crate::eval::{ConditionDetail, Decision, Request, StatementDetail, Verdict};
 use crate::policy::Effect;
 use crate::scenario::model::{Call, Caller, ContextValue, Scenario, Step};
 use crate::scenario::run::StepResult;
-use crate::sts::authorize::decided_by_aws;
+use crate::sts::authorize::{decided_by_aws, set_by_call_parameters};
 
 /// The variable prefix of a principal tag in a policy's text.
 const PRINCIPAL_TAG: &str = "aws:PrincipalTag/";
@@ -175,7 +175,7 @@ impl Found<'_> {
     fn context(&self, out: &mut Vec<Change>, key: &str, value: String) {
         // A call's own keys (`sts:ExternalId`, `aws:RequestTag/...`) come from its parameters.
         let gives_context = self.step.request.is_some()
-            || (self.step.call.is_some() && !is_call_parameter_key(key));
+            || (self.step.call.is_some() && !set_by_call_parameters(key));
         if gives_context && !decided_by_aws(key) && !key.is_empty() {
             out.push(Change::ContextValue {
                 step: self.index,
@@ -184,13 +184,6 @@ impl Found<'_> {
             });
         }
     }
-}
-
-/// Whether STS sets `key` from a call's parameters
-/// (<https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssecuritytokenservice.html>).
-fn is_call_parameter_key(key: &str) -> bool {
-    let lower = key.to_ascii_lowercase();
-    lower.starts_with("sts:") || lower.starts_with("aws:requesttag/") || lower == "aws:tagkeys"
 }
 
 /// The values a failed condition was looking for, as a request would give them (wildcards

@@ -210,3 +210,29 @@ proptest! {
         let _: Vec<_> = suggestions;
     }
 }
+
+/// STS sets `sts:ExternalId` from the `ExternalId` parameter: a call that puts it among its
+/// context keys is still refused by a trust policy that asks for it, the key is reported as
+/// ignored, and no suggestion proposes it.
+/// <https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_common-scenarios_third-party.html>
+#[test]
+fn a_call_cannot_give_its_external_id_as_a_context_key() {
+    let mut scenario = lesson("confused-deputy");
+    let ran = run(&scenario);
+    assert_eq!(ran.steps[3].actual.as_deref(), Some("ImplicitDeny"));
+    scenario.steps[3].context.insert(
+        "sts:ExternalId".to_string(),
+        ContextValue::One("customer-a-7f3e".into()),
+    );
+    let ran = run(&scenario);
+    assert_eq!(ran.steps[3].actual.as_deref(), Some("ImplicitDeny"));
+    let ignored = &ran.steps[3]
+        .authorizations()
+        .last()
+        .unwrap()
+        .ignored_context;
+    assert_eq!(ignored, &["sts:ExternalId".to_string()]);
+    assert!(suggest(&scenario, &ran, 3).iter().all(
+        |s| !matches!(&s.change, Change::ContextValue { key, .. } if key.starts_with("sts:"))
+    ));
+}
