@@ -157,7 +157,8 @@ pub(crate) fn authorize(
         .is_some_and(|p| p.eq_ignore_ascii_case("sts:"));
     let (given, ignored): (Vec<&ContextEntry>, Vec<&ContextEntry>) =
         target.request_context.iter().partition(|entry| {
-            !decided_by_aws(&entry.key) && !(sts_call && set_by_call_parameters(&entry.key))
+            let set_by_sts = sts_call && set_by_call_parameters(&entry.key);
+            !(decided_by_aws(&entry.key) || set_by_sts)
         });
     context.extend(given.into_iter().cloned());
     for (key, default) in [
