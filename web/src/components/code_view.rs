@@ -6,7 +6,9 @@ use iamplay_core::explain::{
     generic_code_message, placeholder_message, profile_omits_message, signer_profile_omits_message,
 };
 use iamplay_core::scenario::{StepCode, step_code};
-use yew::{Callback, Html, Properties, function_component, html, use_memo, use_state_eq};
+use yew::{
+    Callback, Html, Properties, function_component, html, use_effect_with, use_memo, use_state_eq,
+};
 
 use crate::components::explanation::rich;
 use crate::evaluation::Shared;
@@ -47,7 +49,7 @@ pub(crate) fn CodeView(props: &CodeViewProps) -> Html {
     {
         // Another step or another edit: "Copied" no longer holds.
         let copied = copied.clone();
-        use_effect_with_code(&code, move || copied.set(None));
+        use_effect_with(Shared(code.clone()), move |_| copied.set(None));
     }
     let Some(app) = app else {
         return Html::default();
@@ -136,10 +138,4 @@ fn form_class(form: Form) -> &'static str {
         Form::Boto3 => "boto3",
         Form::Profile => "profile",
     }
-}
-
-/// Runs `reset` whenever the code changes.
-#[yew::hook]
-fn use_effect_with_code(code: &std::rc::Rc<Option<StepCode>>, reset: impl FnOnce() + 'static) {
-    yew::use_effect_with(Shared(code.clone()), move |_| reset());
 }

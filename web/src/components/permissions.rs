@@ -8,6 +8,7 @@ use yew::{Callback, Html, Properties, function_component, html, use_memo, use_st
 use crate::components::outcome::verdict_of;
 use crate::evaluation::Shared;
 use crate::hooks::use_app;
+use crate::i18n::Ui;
 use crate::state::Action;
 
 /// The table's properties.
@@ -17,10 +18,10 @@ pub(crate) struct PermissionsProps {
     pub step: usize,
 }
 
-fn signer(caller: &Caller) -> String {
+fn signer(caller: &Caller, ui: &Ui) -> String {
     match caller {
         Caller::Principal(arn) => arn.clone(),
-        Caller::Step(id) => format!("step `{id}`"),
+        Caller::Step(id) => format!("{} `{id}`", ui.caller_step),
         Caller::AccessKeyId(key) => key.clone(),
         Caller::Anonymous => "—".into(),
     }
@@ -83,7 +84,7 @@ pub(crate) fn Permissions(props: &PermissionsProps) -> Html {
                 </tr>
             }
         });
-        let hint = words.permissions_hint.replace("{signer}", &signer(&m.caller));
+        let hint = words.permissions_hint.replace("{signer}", &signer(&m.caller, ui));
         html! {
             <>
                 <p class="hint">{ crate::components::explanation::rich(&hint) }</p>

@@ -10,15 +10,12 @@ use serde::Serialize;
 
 use super::model::{Caller, ContextValue, Scenario, Step, StepRequest};
 use super::run::run;
-use crate::json::{self, Json, Value};
+use crate::policy;
 
 /// The most resources (rows) a matrix has.
 pub const MAX_RESOURCES: usize = 12;
 /// The most actions (columns) a matrix has.
 pub const MAX_ACTIONS: usize = 16;
-
-/// How deep a policy's JSON may nest when its actions are read.
-const MAX_DEPTH: u32 = 64;
 
 /// The step id the matrix gives a credential-returning step that has none, to sign with it.
 const SESSION_ID: &str = "effective-permissions";
@@ -157,40 +154,21 @@ fn actions(scenario: &Scenario, own: Option<&StepRequest>) -> Vec<String> {
         push_unique(&mut out, &request.action, MAX_ACTIONS);
     }
     for text in scenario.world.policy_texts() {
-        let Ok(policy) = json::parse(text, MAX_DEPTH) else {
+        let Some(policy) = policy::read(text).policy else {
             continue;
         };
-        for statement in statements(&policy) {
-            for action in strings(statement.get_pointer("/Action")) {
-                if !action.contains(['*', '?']) && action.contains(':') {
-                    push_unique(&mut out, action, MAX_ACTIONS);
+        for block in policy.statements.items.iter().map(|s| &s.value.action) {
+            if block.negated {
+                continue;
+            }
+            for action in &block.actions.items {
+                if !action.value.contains(['*', '?']) && action.value.contains(':') {
+                    push_unique(&mut out, &action.value, MAX_ACTIONS);
                 }
             }
         }
     }
     out
-}
-
-fn statements(policy: &Json) -> Vec<&Json> {
-    match policy.get_pointer("/Statement").map(|s| &s.value) {
-        Some(Value::Array(items)) => items.iter().collect(),
-        Some(Value::Object(_)) => policy.get_pointer("/Statement").into_iter().collect(),
-        _ => Vec::new(),
-    }
-}
-
-fn strings(value: Option<&Json>) -> Vec<&str> {
-    match value.map(|v| &v.value) {
-        Some(Value::String(s)) => alloc::vec![s.as_str()],
-        Some(Value::Array(items)) => items
-            .iter()
-            .filter_map(|i| match &i.value {
-                Value::String(s) => Some(s.as_str()),
-                _ => None,
-            })
-            .collect(),
-        _ => Vec::new(),
-    }
 }
 
 /// The context of the step `index` if it made this request, else of the first step that did,

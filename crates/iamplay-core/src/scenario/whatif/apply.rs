@@ -14,9 +14,6 @@ use crate::source::Span;
 use crate::sts::SessionTag;
 use crate::sts::world::World;
 
-/// How deep a policy's JSON may nest when it is read for an edit (policies are shallow).
-const MAX_DEPTH: u32 = 64;
-
 /// `scenario` with `change` made; `None` when the change does not fit it (a step or
 /// statement that is not there, an element that cannot take the value).
 #[must_use]
@@ -105,7 +102,7 @@ fn edit_policy(
     edit: impl FnOnce(&Json) -> Option<Json>,
 ) -> Option<()> {
     let text = document_mut(world, pointer)?;
-    let document = json::parse(text, MAX_DEPTH).ok()?;
+    let document = json::parse(text, json::DEFAULT_MAX_DEPTH).ok()?;
     let edited = edit(&document)?;
     *text = json::to_pretty_string(&edited);
     Some(())

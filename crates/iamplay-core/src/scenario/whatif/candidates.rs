@@ -7,7 +7,8 @@ use alloc::vec::Vec;
 
 use super::{Aim, Change};
 use crate::eval::{ConditionDetail, Decision, Request, StatementDetail, Verdict};
-use crate::policy::Effect;
+use crate::policy::variable::{self, Piece};
+use crate::policy::{self, ConditionValue, Effect};
 use crate::scenario::model::{Call, Caller, ContextValue, Scenario, Step};
 use crate::scenario::run::StepResult;
 use crate::sts::authorize::{decided_by_aws, set_by_call_parameters};
@@ -66,10 +67,14 @@ pub(super) fn candidates(scenario: &Scenario, result: &StepResult, aim: Aim) -> 
             }
         }
     }
-    let mut seen = BTreeSet::new();
-    out.retain(|change| seen.insert(alloc::format!("{change:?}")));
-    out.sort_by_key(rank);
-    out
+    let mut unique: Vec<Change> = Vec::new();
+    for change in out {
+        if !unique.contains(&change) {
+            unique.push(change);
+        }
+    }
+    unique.sort_by_key(rank);
+    unique
 }
 
 fn rank(change: &Change) -> u8 {
@@ -293,30 +298,62 @@ fn tag_values(scenario: &Scenario, step: &Step, key: &str, aim: Aim) -> Vec<Stri
 }
 
 /// The tag keys the world's policies and the steps' session policies read as
-/// `${aws:PrincipalTag/KEY}` or test as `aws:PrincipalTag/KEY`.
+/// `${aws:PrincipalTag/KEY}` (in resources and condition values) or test as
+/// `aws:PrincipalTag/KEY` (condition keys).
 fn principal_tag_keys(scenario: &Scenario) -> BTreeSet<String> {
-    let mut keys = BTreeSet::new();
-    let mut scan = |text: &str| {
-        for (at, _) in text.match_indices(PRINCIPAL_TAG) {
-            let rest = text.get(at + PRINCIPAL_TAG.len()..).unwrap_or("");
-            let key: String = rest
-                .chars()
-                .take_while(|c| !matches!(c, '}' | '"' | '\\' | ' ' | ','))
-                .collect();
-            if !key.is_empty() {
-                keys.insert(key);
-            }
-        }
-    };
-    for text in scenario.world.policy_texts() {
-        scan(text);
-    }
+    let mut texts = scenario.world.policy_texts();
     for step in &scenario.steps {
         if let Some(Call::AssumeRole(params)) = &step.call
             && let Some(policy) = &params.policy
         {
-            scan(policy);
+            texts.push(policy);
         }
     }
+    let mut keys = BTreeSet::new();
+    for text in texts {
+        let Some(policy) = policy::read(text).policy else {
+            continue;
+        };
+        let mut names: Vec<&str> = Vec::new();
+        for statement in policy.statements.items.iter().map(|s| &s.value) {
+            for resource in statement.resource.iter().flat_map(|r| &r.resources.items) {
+                names.extend(variable_keys(&resource.value));
+            }
+            for entry in statement
+                .condition
+                .iter()
+                .flat_map(|c| &c.operators)
+                .flat_map(|o| &o.keys)
+            {
+                // The key itself names a tag (`"aws:PrincipalTag/team": ...`), and so may
+                // the variables in its values.
+                names.push(&entry.key.value);
+                for value in &entry.values.items {
+                    if let ConditionValue::String(text) = &value.value {
+                        names.extend(variable_keys(text));
+                    }
+                }
+            }
+        }
+        keys.extend(names.into_iter().filter_map(tag_of).map(String::from));
+    }
     keys
+}
+
+/// The context keys of the variables in `text`.
+fn variable_keys(text: &str) -> Vec<&str> {
+    variable::parse(text)
+        .into_iter()
+        .filter_map(|piece| match piece {
+            Piece::Variable { key, .. } => Some(key),
+            Piece::Text(_) | Piece::Literal(_) => None,
+        })
+        .collect()
+}
+
+/// The tag key of a principal tag context key (`userid` of `aws:PrincipalTag/userid`).
+fn tag_of(key: &str) -> Option<&str> {
+    let head = key.get(..PRINCIPAL_TAG.len())?;
+    let tag = key.get(PRINCIPAL_TAG.len()..)?;
+    (head.eq_ignore_ascii_case(PRINCIPAL_TAG) && !tag.is_empty()).then_some(tag)
 }
