@@ -125,6 +125,8 @@ pub(crate) struct Ui {
     pub footer: &'static str,
     pub no_steps: &'static str,
     pub select_step: &'static str,
+    pub open_in_playground: &'static str,
+    pub widget_failed: &'static str,
 }
 
 const EN: Ui = Ui {
@@ -239,6 +241,8 @@ const EN: Ui = Ui {
     footer: "Runs entirely in your browser: no AWS account, no server, no real credentials. Every result is simulated.",
     no_steps: "No steps yet: add an STS call or a request.",
     select_step: "Pick a step to see its decision.",
+    open_in_playground: "Open in the full playground",
+    widget_failed: "This iamplay widget could not open its scenario",
 };
 
 const ZH_CN: Ui = Ui {
@@ -353,6 +357,8 @@ const ZH_CN: Ui = Ui {
     footer: "完全在你的浏览器中运行：无需 AWS 账户、没有服务器、不使用真实凭证。所有结果都是模拟的。",
     no_steps: "还没有步骤：添加一个 STS 调用或请求。",
     select_step: "选择一个步骤查看其决策。",
+    open_in_playground: "在完整的演练场中打开",
+    widget_failed: "这个 iamplay 小组件无法打开它的场景",
 };
 
 const ZH_TW: Ui = Ui {
@@ -467,6 +473,8 @@ const ZH_TW: Ui = Ui {
     footer: "完全在你的瀏覽器中執行：不需要 AWS 帳戶、沒有伺服器、不使用真實憑證。所有結果都是模擬的。",
     no_steps: "還沒有步驟：新增一個 STS 呼叫或請求。",
     select_step: "選擇一個步驟查看其決策。",
+    open_in_playground: "在完整的遊樂場中開啟",
+    widget_failed: "這個 iamplay 小工具無法開啟它的情境",
 };
 
 /// The interface's words in `lang`.

@@ -5,6 +5,7 @@
 
 mod components;
 mod document;
+pub mod embed;
 mod evaluation;
 mod files;
 mod hooks;

@@ -81,45 +81,52 @@ pub(crate) fn requested(
     address: &Address,
     lang: Lang,
 ) -> Option<Result<(Origin, Scenario), Notice>> {
-    let ui = ui(lang);
     if let Some(link) = &address.link {
-        let opened = share::decode(link)
-            .map_err(|e| vec![share_error_message(&e, lang)])
-            .and_then(|text| document::read(&text, lang));
-        return Some(match opened {
-            Ok(scenario) => {
-                let title = scenario.title.get(lang).unwrap_or_default().to_owned();
-                Ok((
-                    Origin::Imported(format!("{}: {title}", ui.shared_link)),
-                    scenario,
-                ))
-            }
-            Err(lines) => Err(Notice {
-                title: ui.share_failed.to_owned(),
-                lines,
-            }),
-        });
+        return Some(open_link(link, None, lang));
     }
     let id = address.scenario.as_ref()?;
+    let ui = ui(lang);
     Some(match builtin_scenario(id) {
         Some(scenario) => Ok((Origin::Builtin(id.clone()), scenario)),
         None => Err(Notice {
             title: ui.unknown_scenario.to_owned(),
-            lines: vec![format!(
-                "`{id}`: {}",
-                builtin::ALL
-                    .iter()
-                    .map(|b| b.id)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )],
+            lines: vec![format!("`{id}`: {}", builtin::IDS.join(", "))],
         }),
     })
 }
 
+/// The scenario a share link carries; `base` is the text of the built-in lesson it carries
+/// the edits of ([`share::based_on`]) where this build has not got the lessons' text.
+pub(crate) fn open_link(
+    link: &str,
+    base: Option<&str>,
+    lang: Lang,
+) -> Result<(Origin, Scenario), Notice> {
+    let ui = ui(lang);
+    let decoded = match base {
+        Some(base) => share::decode_on(link, base),
+        None => share::decode(link),
+    };
+    let opened = decoded
+        .map_err(|e| vec![share_error_message(&e, lang)])
+        .and_then(|text| document::read(&text, lang));
+    match opened {
+        Ok(scenario) => {
+            let title = scenario.title.get(lang).unwrap_or_default().to_owned();
+            Ok((
+                Origin::Imported(format!("{}: {title}", ui.shared_link)),
+                scenario,
+            ))
+        }
+        Err(lines) => Err(Notice {
+            title: ui.share_failed.to_owned(),
+            lines,
+        }),
+    }
+}
+
 /// The address that opens `scenario`: this page with the scenario's share link as fragment.
 pub(crate) fn link_url(scenario: &Scenario) -> Result<String, ShareError> {
-    let link = share::encode(&document::to_export_text(scenario))?;
     let base = web_sys::window()
         .and_then(|w| {
             let location = w.location();
@@ -130,7 +137,13 @@ pub(crate) fn link_url(scenario: &Scenario) -> Result<String, ShareError> {
             ))
         })
         .unwrap_or_default();
-    Ok(format!("{base}#{link}"))
+    link_at(&base, scenario)
+}
+
+/// The address that opens `scenario` in the playground at `base`.
+pub(crate) fn link_at(base: &str, scenario: &Scenario) -> Result<String, ShareError> {
+    let link = share::encode(&document::to_export_text(scenario))?;
+    Ok(format!("{}#{link}", base.split('#').next().unwrap_or(base)))
 }
 
 /// Puts `text` on the clipboard where the browser allows it (the Clipboard API is not in

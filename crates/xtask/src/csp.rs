@@ -37,17 +37,23 @@ pub(crate) fn secure(dist: &Path) -> Result<()> {
         "<script type=\"module\" src=\"./{START_SCRIPT}\"></script>"
     ));
     out.push_str(&html[end + "</script>".len()..]);
+    std::fs::write(&index, declare(&out, "index.html")?)?;
+    Ok(())
+}
+
+/// `html` (the page `name`) with the policy declared first thing in its head.
+pub(crate) fn declare(html: &str, name: &str) -> Result<String> {
     let charset = "<meta charset=\"utf-8\" />";
-    let at = out
+    let at = html
         .find(charset)
         .map(|i| i + charset.len())
-        .ok_or_else(|| Error::new("index.html has no `<meta charset=\"utf-8\" />`"))?;
+        .ok_or_else(|| Error::new(format!("{name} has no `<meta charset=\"utf-8\" />`")))?;
+    let mut out = html.to_owned();
     out.insert_str(
         at,
         &format!("\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{POLICY}\" />"),
     );
-    std::fs::write(&index, out)?;
-    Ok(())
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 
 mod bench;
 mod csp;
+mod embed;
 mod error;
 mod npm;
 mod process;

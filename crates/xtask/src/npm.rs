@@ -23,6 +23,17 @@ const WASM_FEATURES: [&str; 5] = [
     "--enable-multivalue",
 ];
 
+/// Optimizes the wasm at `path` for size, in place.
+pub(crate) fn optimize(path: &Path) -> Result<()> {
+    let mut opt = command("wasm-opt");
+    opt.arg("-Oz")
+        .args(WASM_FEATURES)
+        .arg(path)
+        .arg("-o")
+        .arg(path);
+    run(opt)
+}
+
 /// `cargo xtask npm`: installs what is missing, builds the package, packs it; returns the
 /// tarball.
 pub(crate) fn npm() -> Result<PathBuf> {
@@ -62,15 +73,9 @@ pub(crate) fn build_package() -> Result<PathBuf> {
             .args(["--target", target, "--out-name", "iamplay", "--out-dir"])
             .arg(&out);
         run(bindgen)?;
-        let bg = out.join("iamplay_bg.wasm");
-        let mut opt = command("wasm-opt");
-        opt.arg("-Oz")
-            .args(WASM_FEATURES)
-            .arg(&bg)
-            .arg("-o")
-            .arg(&bg);
-        run(opt)?;
+        optimize(&out.join("iamplay_bg.wasm"))?;
     }
+    crate::embed::package(&pkg.join("embed"))?;
     node_module_files(&pkg.join("node"))?;
     for dir in ["node", "web"] {
         polish_declarations(&pkg.join(dir).join("iamplay.d.ts"))?;

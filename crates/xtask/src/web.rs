@@ -90,17 +90,20 @@ pub(crate) fn build_release() -> Result<()> {
     .arg(dist_dir());
     run(cmd)?;
     crate::csp::secure(&dist_dir())?;
+    println!("build: the embeddable widget into dist/embed/ and its demo lesson into dist/demo/");
+    crate::embed::build_into(&dist_dir())?;
     let mut files: Vec<(String, u64)> = std::fs::read_dir(dist_dir())?
         .filter_map(|entry| entry.ok())
         .filter_map(|entry| {
-            let size = entry.metadata().ok()?.len();
+            let metadata = entry.metadata().ok().filter(|m| m.is_file())?;
+            let size = metadata.len();
             Some((entry.file_name().to_string_lossy().into_owned(), size))
         })
         .collect();
     files.sort();
     let total: u64 = files.iter().map(|(_, size)| size).sum();
     println!(
-        "build: dist/ ready in {}: {} files, {} KiB ({})",
+        "build: dist/ ready in {}: the playground in {} files, {} KiB ({}); the widget in dist/embed/, its demo in dist/demo/",
         format_duration(started.elapsed()),
         files.len(),
         total / 1024,

@@ -74,15 +74,20 @@ fn parameter_error(app: &AppContext, step: usize, name: &str) -> Option<AttrValu
 }
 
 /// A text parameter: `get` reads it from the call, `set` writes it.
+#[allow(clippy::too_many_arguments)]
 fn text(
     app: &AppContext,
     step: usize,
     call: &Call,
+    compact: bool,
     name: &'static str,
     get: fn(&Call) -> Option<String>,
     set: fn(&mut Call, Option<String>),
     list: Option<&'static str>,
 ) -> Html {
+    if compact && get(call).is_none() {
+        return Html::default();
+    }
     let on_change = {
         let app = app.clone();
         Callback::from(move |value: String| {
@@ -96,7 +101,7 @@ fn text(
     }
 }
 
-fn duration(app: &AppContext, step: usize, call: &Call) -> Html {
+fn duration(app: &AppContext, step: usize, call: &Call, compact: bool) -> Html {
     let get = |call: &Call| match call {
         Call::AssumeRole(p) => p.duration_seconds,
         Call::GetSessionToken(p) => p.duration_seconds,
@@ -104,6 +109,9 @@ fn duration(app: &AppContext, step: usize, call: &Call) -> Html {
         Call::AssumeRoleWithWebIdentity(p) => p.duration_seconds,
         Call::GetCallerIdentity(_) => None,
     };
+    if compact && get(call).is_none() {
+        return Html::default();
+    }
     let on_change = {
         let app = app.clone();
         Callback::from(move |value: String| {
@@ -124,13 +132,22 @@ fn duration(app: &AppContext, step: usize, call: &Call) -> Html {
     }
 }
 
+/// The session policy a call passes, if it passes one.
+pub(crate) fn session_policy_text(call: &Call) -> Option<&str> {
+    match call {
+        Call::AssumeRole(p) => p.policy.as_deref(),
+        Call::GetFederationToken(p) => p.policy.as_deref(),
+        Call::AssumeRoleWithWebIdentity(p) => p.policy.as_deref(),
+        Call::GetSessionToken(_) | Call::GetCallerIdentity(_) => None,
+    }
+}
+
+/// The session policy's editor, or the button that adds one.
 fn session_policy(app: &AppContext, step: usize, call: &Call) -> Html {
-    let text = match call {
-        Call::AssumeRole(p) => p.policy.clone(),
-        Call::GetFederationToken(p) => p.policy.clone(),
-        Call::AssumeRoleWithWebIdentity(p) => p.policy.clone(),
-        Call::GetSessionToken(_) | Call::GetCallerIdentity(_) => return Html::default(),
-    };
+    if matches!(call, Call::GetSessionToken(_) | Call::GetCallerIdentity(_)) {
+        return Html::default();
+    }
+    let text = session_policy_text(call).map(str::to_owned);
     let findings = app
         .evaluation
         .run
@@ -171,7 +188,7 @@ fn session_policy(app: &AppContext, step: usize, call: &Call) -> Html {
     }
 }
 
-fn policy_arns(app: &AppContext, step: usize, call: &Call) -> Html {
+fn policy_arns(app: &AppContext, step: usize, call: &Call, compact: bool) -> Html {
     let arns: Vec<String> = match call {
         Call::AssumeRole(p) => &p.policy_arns,
         Call::GetFederationToken(p) => &p.policy_arns,
@@ -181,6 +198,9 @@ fn policy_arns(app: &AppContext, step: usize, call: &Call) -> Html {
     .iter()
     .map(|d| d.arn.clone())
     .collect();
+    if compact && arns.is_empty() {
+        return Html::default();
+    }
     let on_change = {
         let app = app.clone();
         Callback::from(move |arns: Vec<String>| {
@@ -202,12 +222,15 @@ fn policy_arns(app: &AppContext, step: usize, call: &Call) -> Html {
     }
 }
 
-fn tags(app: &AppContext, step: usize, call: &Call) -> Html {
+fn tags(app: &AppContext, step: usize, call: &Call, compact: bool) -> Html {
     let (tags, transitive): (&[SessionTag], &[String]) = match call {
         Call::AssumeRole(p) => (&p.tags, &p.transitive_tag_keys),
         Call::GetFederationToken(p) => (&p.tags, &[]),
         _ => return Html::default(),
     };
+    if compact && tags.is_empty() {
+        return Html::default();
+    }
     let with_transitive = matches!(call, Call::AssumeRole(_));
     let rows: Vec<TagRow> = tags
         .iter()
@@ -250,6 +273,88 @@ fn tags(app: &AppContext, step: usize, call: &Call) -> Html {
     }
 }
 
+/// The call fields' properties.
+#[derive(Properties, PartialEq)]
+pub(crate) struct CallFieldsProps {
+    /// The step's index.
+    pub step: usize,
+    /// Only the parameters the step gives, and its tags.
+    #[prop_or_default]
+    pub compact: bool,
+    /// What stands where the session policy goes (its editor in the playground).
+    #[prop_or_default]
+    pub session_policy: Html,
+}
+
+/// The parameters of the step's call, each a field with AWS's error beside it.
+#[function_component]
+pub(crate) fn CallFields(props: &CallFieldsProps) -> Html {
+    let Some(app) = use_app() else {
+        return Html::default();
+    };
+    let (step, compact) = (props.step, props.compact);
+    let Some(call) = app
+        .state
+        .scenario
+        .steps
+        .get(step)
+        .and_then(|s| s.call.clone())
+    else {
+        return Html::default();
+    };
+    let a = &app;
+    let fields: Html = match &call {
+        Call::AssumeRole(_) => html! { <>
+            { text(a, step, &call, compact, "RoleArn", |c| match c { Call::AssumeRole(p) => p.role_arn.clone(), _ => None },
+                |c, v| if let Call::AssumeRole(p) = c { p.role_arn = v }, Some("role-arns")) }
+            { text(a, step, &call, compact, "RoleSessionName", |c| match c { Call::AssumeRole(p) => p.role_session_name.clone(), _ => None },
+                |c, v| if let Call::AssumeRole(p) = c { p.role_session_name = v }, None) }
+            { duration(a, step, &call, compact) }
+            { tags(a, step, &call, compact) }
+            { props.session_policy.clone() }
+            { policy_arns(a, step, &call, compact) }
+            { text(a, step, &call, compact, "ExternalId", |c| match c { Call::AssumeRole(p) => p.external_id.clone(), _ => None },
+                |c, v| if let Call::AssumeRole(p) = c { p.external_id = v }, None) }
+            { text(a, step, &call, compact, "SerialNumber", |c| match c { Call::AssumeRole(p) => p.serial_number.clone(), _ => None },
+                |c, v| if let Call::AssumeRole(p) = c { p.serial_number = v }, Some("mfa-serials")) }
+            { text(a, step, &call, compact, "TokenCode", |c| match c { Call::AssumeRole(p) => p.token_code.clone(), _ => None },
+                |c, v| if let Call::AssumeRole(p) = c { p.token_code = v }, None) }
+            { text(a, step, &call, compact, "SourceIdentity", |c| match c { Call::AssumeRole(p) => p.source_identity.clone(), _ => None },
+                |c, v| if let Call::AssumeRole(p) = c { p.source_identity = v }, None) }
+        </> },
+        Call::GetSessionToken(_) => html! { <>
+            { duration(a, step, &call, compact) }
+            { text(a, step, &call, compact, "SerialNumber", |c| match c { Call::GetSessionToken(p) => p.serial_number.clone(), _ => None },
+                |c, v| if let Call::GetSessionToken(p) = c { p.serial_number = v }, Some("mfa-serials")) }
+            { text(a, step, &call, compact, "TokenCode", |c| match c { Call::GetSessionToken(p) => p.token_code.clone(), _ => None },
+                |c, v| if let Call::GetSessionToken(p) = c { p.token_code = v }, None) }
+        </> },
+        Call::GetFederationToken(_) => html! { <>
+            { text(a, step, &call, compact, "Name", |c| match c { Call::GetFederationToken(p) => p.name.clone(), _ => None },
+                |c, v| if let Call::GetFederationToken(p) = c { p.name = v }, None) }
+            { duration(a, step, &call, compact) }
+            { tags(a, step, &call, compact) }
+            { props.session_policy.clone() }
+            { policy_arns(a, step, &call, compact) }
+        </> },
+        Call::AssumeRoleWithWebIdentity(_) => html! { <>
+            { text(a, step, &call, compact, "RoleArn", |c| match c { Call::AssumeRoleWithWebIdentity(p) => p.role_arn.clone(), _ => None },
+                |c, v| if let Call::AssumeRoleWithWebIdentity(p) = c { p.role_arn = v }, Some("role-arns")) }
+            { text(a, step, &call, compact, "RoleSessionName", |c| match c { Call::AssumeRoleWithWebIdentity(p) => p.role_session_name.clone(), _ => None },
+                |c, v| if let Call::AssumeRoleWithWebIdentity(p) = c { p.role_session_name = v }, None) }
+            { text(a, step, &call, compact, "WebIdentityToken", |c| match c { Call::AssumeRoleWithWebIdentity(p) => p.web_identity_token.clone(), _ => None },
+                |c, v| if let Call::AssumeRoleWithWebIdentity(p) = c { p.web_identity_token = v }, None) }
+            { text(a, step, &call, compact, "ProviderId", |c| match c { Call::AssumeRoleWithWebIdentity(p) => p.provider_id.clone(), _ => None },
+                |c, v| if let Call::AssumeRoleWithWebIdentity(p) = c { p.provider_id = v }, None) }
+            { duration(a, step, &call, compact) }
+            { props.session_policy.clone() }
+            { policy_arns(a, step, &call, compact) }
+        </> },
+        Call::GetCallerIdentity(_) => Html::default(),
+    };
+    fields
+}
+
 /// The STS call form.
 #[function_component]
 pub(crate) fn CallForm(props: &CallFormProps) -> Html {
@@ -278,56 +383,6 @@ pub(crate) fn CallForm(props: &CallFormProps) -> Html {
             });
         })
     };
-    let a = &app;
-    let fields: Html = match &call {
-        Call::AssumeRole(_) => html! { <>
-            { text(a, step, &call, "RoleArn", |c| match c { Call::AssumeRole(p) => p.role_arn.clone(), _ => None },
-                |c, v| if let Call::AssumeRole(p) = c { p.role_arn = v }, Some("role-arns")) }
-            { text(a, step, &call, "RoleSessionName", |c| match c { Call::AssumeRole(p) => p.role_session_name.clone(), _ => None },
-                |c, v| if let Call::AssumeRole(p) = c { p.role_session_name = v }, None) }
-            { duration(a, step, &call) }
-            { tags(a, step, &call) }
-            { session_policy(a, step, &call) }
-            { policy_arns(a, step, &call) }
-            { text(a, step, &call, "ExternalId", |c| match c { Call::AssumeRole(p) => p.external_id.clone(), _ => None },
-                |c, v| if let Call::AssumeRole(p) = c { p.external_id = v }, None) }
-            { text(a, step, &call, "SerialNumber", |c| match c { Call::AssumeRole(p) => p.serial_number.clone(), _ => None },
-                |c, v| if let Call::AssumeRole(p) = c { p.serial_number = v }, Some("mfa-serials")) }
-            { text(a, step, &call, "TokenCode", |c| match c { Call::AssumeRole(p) => p.token_code.clone(), _ => None },
-                |c, v| if let Call::AssumeRole(p) = c { p.token_code = v }, None) }
-            { text(a, step, &call, "SourceIdentity", |c| match c { Call::AssumeRole(p) => p.source_identity.clone(), _ => None },
-                |c, v| if let Call::AssumeRole(p) = c { p.source_identity = v }, None) }
-        </> },
-        Call::GetSessionToken(_) => html! { <>
-            { duration(a, step, &call) }
-            { text(a, step, &call, "SerialNumber", |c| match c { Call::GetSessionToken(p) => p.serial_number.clone(), _ => None },
-                |c, v| if let Call::GetSessionToken(p) = c { p.serial_number = v }, Some("mfa-serials")) }
-            { text(a, step, &call, "TokenCode", |c| match c { Call::GetSessionToken(p) => p.token_code.clone(), _ => None },
-                |c, v| if let Call::GetSessionToken(p) = c { p.token_code = v }, None) }
-        </> },
-        Call::GetFederationToken(_) => html! { <>
-            { text(a, step, &call, "Name", |c| match c { Call::GetFederationToken(p) => p.name.clone(), _ => None },
-                |c, v| if let Call::GetFederationToken(p) = c { p.name = v }, None) }
-            { duration(a, step, &call) }
-            { tags(a, step, &call) }
-            { session_policy(a, step, &call) }
-            { policy_arns(a, step, &call) }
-        </> },
-        Call::AssumeRoleWithWebIdentity(_) => html! { <>
-            { text(a, step, &call, "RoleArn", |c| match c { Call::AssumeRoleWithWebIdentity(p) => p.role_arn.clone(), _ => None },
-                |c, v| if let Call::AssumeRoleWithWebIdentity(p) = c { p.role_arn = v }, Some("role-arns")) }
-            { text(a, step, &call, "RoleSessionName", |c| match c { Call::AssumeRoleWithWebIdentity(p) => p.role_session_name.clone(), _ => None },
-                |c, v| if let Call::AssumeRoleWithWebIdentity(p) = c { p.role_session_name = v }, None) }
-            { text(a, step, &call, "WebIdentityToken", |c| match c { Call::AssumeRoleWithWebIdentity(p) => p.web_identity_token.clone(), _ => None },
-                |c, v| if let Call::AssumeRoleWithWebIdentity(p) = c { p.web_identity_token = v }, None) }
-            { text(a, step, &call, "ProviderId", |c| match c { Call::AssumeRoleWithWebIdentity(p) => p.provider_id.clone(), _ => None },
-                |c, v| if let Call::AssumeRoleWithWebIdentity(p) = c { p.provider_id = v }, None) }
-            { duration(a, step, &call) }
-            { session_policy(a, step, &call) }
-            { policy_arns(a, step, &call) }
-        </> },
-        Call::GetCallerIdentity(_) => Html::default(),
-    };
     html! {
         <fieldset class="call-form">
             <legend>{ ui.sts_call }</legend>
@@ -337,7 +392,7 @@ pub(crate) fn CallForm(props: &CallFormProps) -> Html {
                     { for OPERATIONS.iter().map(|op| html! { <option value={*op} selected={call.name() == *op}>{ *op }</option> }) }
                 </select>
             </div>
-            { fields }
+            <CallFields step={step} session_policy={session_policy(&app, step, &call)} />
         </fieldset>
     }
 }

@@ -27,6 +27,9 @@ pub(crate) fn rich(text: &str) -> Html {
 pub(crate) struct ExplanationTreeProps {
     /// The explanation.
     pub explanation: Explanation,
+    /// Whether the page has the policy editors to show a statement in (the widget has not).
+    #[prop_or(true)]
+    pub editors: bool,
 }
 
 fn verdict_class(verdict: Verdict) -> &'static str {
@@ -49,7 +52,7 @@ pub(crate) fn ExplanationTree(props: &ExplanationTreeProps) -> Html {
         // say why not.
         let open =
             s.determining || (layer_verdict == Verdict::NoAllow && s.effect == Effect::Allow);
-        let show = s.source.clone().map(|document| {
+        let show = s.source.clone().filter(|_| props.editors).map(|document| {
             let (app, statement) = (app.clone(), s.pointer.clone());
             Callback::from(move |_| {
                 app.dispatch(Action::Focus(Some(Focus {

@@ -15,6 +15,9 @@ use crate::state::{Action, Edit};
 pub(crate) struct RequestFormProps {
     /// The step's index.
     pub step: usize,
+    /// Without the keys AWS sets (the widget's compact view).
+    #[prop_or_default]
+    pub compact: bool,
 }
 
 fn edit_request(app: &AppContext, step: usize, change: impl Fn(&mut StepRequest) + 'static) {
@@ -121,7 +124,7 @@ pub(crate) fn RequestForm(props: &RequestFormProps) -> Html {
                 list="resource-arns" on_change={on_resource} />
             <fieldset class="context">
                 <legend>{ ui.context_keys }</legend>
-                if !derived.is_empty() {
+                if !derived.is_empty() && !props.compact {
                     <table class="derived">
                         <caption>{ ui.derived_keys }</caption>
                         <tbody>

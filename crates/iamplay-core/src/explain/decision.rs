@@ -360,8 +360,13 @@ fn explain_statement(
     }
 }
 
+/// The mark that starts a detail line whose element or condition matched.
+const MATCHED: &str = "✓";
+/// The mark that starts a detail line whose element or condition did not match.
+const FAILED: &str = "✗";
+
 fn mark(ok: bool) -> &'static str {
-    if ok { "✓" } else { "✗" }
+    if ok { MATCHED } else { FAILED }
 }
 
 /// `` `PREFIX/${aws:PrincipalTag/userid}/` = `PREFIX/123456/` (`${aws:PrincipalTag/userid}` = `123456`) ``
@@ -522,6 +527,8 @@ fn condition(trace: &ConditionDetail, lang: Lang) -> String {
         None => base,
     }
 }
+
+mod paragraph;
 
 #[cfg(test)]
 mod tests;

@@ -12,13 +12,24 @@ pub struct Builtin {
 
 macro_rules! builtin {
     ($($id:literal),* $(,)?) => {
-        /// Every built-in scenario, the default first.
+        /// Every built-in scenario, the default first (none without the `lessons` feature:
+        /// a build that loads its lessons itself, such as the embeddable widget, leaves
+        /// their text out).
+        #[cfg(feature = "lessons")]
         pub static ALL: &[Builtin] = &[
             $(Builtin {
                 id: $id,
                 text: include_str!(concat!("../../../../scenarios/", $id, ".json")),
             }),*
         ];
+        /// Every built-in scenario, the default first (none without the `lessons` feature:
+        /// a build that loads its lessons itself, such as the embeddable widget, leaves
+        /// their text out).
+        #[cfg(not(feature = "lessons"))]
+        pub static ALL: &[Builtin] = &[];
+        /// The ids of the built-in scenarios (`scenarios/ID.json`), with or without their
+        /// text.
+        pub static IDS: &[&str] = &[$($id),*];
     };
 }
 
@@ -57,6 +68,11 @@ mod tests {
     use alloc::vec::Vec;
 
     use super::*;
+
+    #[test]
+    fn the_ids_are_the_lessons() {
+        assert_eq!(ALL.iter().map(|b| b.id).collect::<Vec<_>>(), IDS);
+    }
     use crate::explain::Lang;
     use crate::scenario::{read, run, share};
 

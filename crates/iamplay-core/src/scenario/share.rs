@@ -138,7 +138,10 @@ pub fn decode(link: &str) -> Result<String, ShareError> {
         });
     }
     if let Some(rest) = link.strip_prefix(BASED_PREFIX) {
-        return decode_based(rest);
+        let id = rest.split('.').next().unwrap_or_default();
+        let builtin =
+            super::builtin::find(id).ok_or_else(|| ShareError::UnknownBase { id: id.into() })?;
+        return decode_based(rest, builtin.text);
     }
     let Some(body) = link.strip_prefix(PREFIX) else {
         let found: String = link.chars().take_while(|c| *c != '.').take(8).collect();
@@ -150,24 +153,45 @@ pub fn decode(link: &str) -> Result<String, ShareError> {
     Ok(text)
 }
 
-/// `ID.HASH.PAYLOAD`: the built-in scenario `ID` with the payload's edits.
-fn decode_based(rest: &str) -> Result<String, ShareError> {
+/// The built-in scenario a link carries the edits of (`per-user-folders` for
+/// `1b.per-user-folders.…`), if it is such a link: a build without the lessons' text fetches
+/// that lesson and decodes the link with [`decode_on`].
+#[must_use]
+pub fn based_on(link: &str) -> Option<&str> {
+    let id = link.trim().strip_prefix(BASED_PREFIX)?.split('.').next()?;
+    (!id.is_empty()).then_some(id)
+}
+
+/// [`decode`] for a link that carries the edits of a built-in scenario ([`based_on`]), with
+/// that scenario's text as `base`.
+///
+/// # Errors
+/// As [`decode`]; [`ShareError::BaseChanged`] when `base` is not the version of the lesson
+/// the link was made from.
+pub fn decode_on(link: &str, base: &str) -> Result<String, ShareError> {
+    match link.trim().strip_prefix(BASED_PREFIX) {
+        Some(rest) if link.trim().chars().count() <= MAX_LINK_CHARS => decode_based(rest, base),
+        _ => decode(link),
+    }
+}
+
+/// `ID.HASH.PAYLOAD`: the built-in scenario `ID`, whose text is `base`, with the payload's
+/// edits.
+fn decode_based(rest: &str, base: &str) -> Result<String, ShareError> {
     let mut parts = rest.splitn(3, '.');
     let (id, hash, body) = (
         parts.next().unwrap_or_default(),
         parts.next().unwrap_or_default(),
         parts.next().unwrap_or_default(),
     );
-    let builtin =
-        super::builtin::find(id).ok_or_else(|| ShareError::UnknownBase { id: id.into() })?;
-    if base_hash(builtin.text) != hash {
+    if base_hash(base) != hash {
         return Err(ShareError::BaseChanged { id: id.into() });
     }
     let edits_text = unpack(body)?;
     let edits = json::parse(&edits_text, json::DEFAULT_MAX_DEPTH)
         .map_err(|error| ShareError::NotJson { error: error.kind })?;
     let edits = patch::from_json(&edits).ok_or(ShareError::EditsDoNotApply)?;
-    let base = json::parse(builtin.text, json::DEFAULT_MAX_DEPTH)
+    let base = json::parse(base, json::DEFAULT_MAX_DEPTH)
         .map_err(|error| ShareError::NotJson { error: error.kind })?;
     let document = patch::apply(base, &edits).ok_or(ShareError::EditsDoNotApply)?;
     let text = json::to_compact_string(&document);
@@ -299,8 +323,20 @@ mod tests {
             .map(|j| json::to_compact_string(&j))
             .unwrap_or_default();
         assert_eq!(back, expected);
+        // A build without the lessons' text decodes it with the lesson it fetched.
+        assert_eq!(based_on(&link), Some("course-platform"));
+        assert_eq!(decode_on(&link, builtin.text), Ok(back.clone()));
+        assert_eq!(
+            decode_on(&link, "{}"),
+            Err(ShareError::BaseChanged {
+                id: "course-platform".into()
+            })
+        );
         let unchanged = encode(builtin.text).unwrap_or_default();
         assert!(unchanged.len() < 60, "{unchanged}");
+        let plain = encode("{\"steps\": []}").unwrap_or_default();
+        assert_eq!(based_on(&plain), None);
+        assert_eq!(decode_on(&plain, builtin.text), decode(&plain));
         let mut parts: Vec<&str> = link.splitn(4, '.').collect();
         parts[2] = "zzzzzz";
         assert_eq!(

@@ -7,7 +7,7 @@ use crate::policy::PolicyKind;
 
 /// The seed lesson (001): the role policy with `${aws:PrincipalTag/userid}`, and a student
 /// session tagged `userid=123456` listing a prefix.
-fn seed(prefix: &str) -> (Response, Request, PolicySet) {
+pub(super) fn seed(prefix: &str) -> (Response, Request, PolicySet) {
     let set = PolicySet {
         identity: vec![policy(
             "CourseAccessPolicy",
