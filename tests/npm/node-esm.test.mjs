@@ -161,3 +161,18 @@ test('every built-in scenario runs green, and survives a share link', () => {
   assert.equal(broken.ok, false);
   assert.equal(broken.errors[0].code, 'corrupt');
 });
+
+test('the widget for course pages is in the package, with its engine and every lesson', async () => {
+  const { existsSync, readFileSync } = await import('node:fs');
+  const { fileURLToPath } = await import('node:url');
+  const script = fileURLToPath(import.meta.resolve('iamplay/embed'));
+  const dir = script.slice(0, script.lastIndexOf('/'));
+  for (const file of ['iamplay-embed-engine.js', 'iamplay-embed-engine_bg.wasm', 'iamplay-embed.d.ts']) {
+    assert.ok(existsSync(`${dir}/${file}`), file);
+  }
+  for (const lesson of builtinScenarios()) {
+    assert.equal(readFileSync(`${dir}/scenarios/${lesson.id}.json`, 'utf8'), lesson.text, lesson.id);
+  }
+  // The package links no playground of its own unless told where one is.
+  assert.match(readFileSync(script, 'utf8'), /const PLAYGROUND = null;/);
+});

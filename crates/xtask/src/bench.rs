@@ -33,7 +33,9 @@ pub(crate) fn bench(filter: Option<&str>) -> Result<()> {
     } else {
         Vec::new()
     };
-    let web = if filter.is_none_or(|f| "playground".contains(f) || "web".contains(f)) {
+    let web = if filter
+        .is_none_or(|f| "playground".contains(f) || "web".contains(f) || "embed".contains(f))
+    {
         match playground() {
             Ok(lines) => lines,
             Err(err) => {
@@ -61,7 +63,7 @@ pub(crate) fn bench(filter: Option<&str>) -> Result<()> {
     }
     if !web.is_empty() {
         println!(
-            "bench: the playground's release build (dist/), and evaluation in headless Chromium"
+            "bench: the playground's release build (dist/) and the widget (dist/embed/), in headless Chromium"
         );
         for line in web {
             println!("  {line}");
@@ -74,6 +76,11 @@ pub(crate) fn bench(filter: Option<&str>) -> Result<()> {
 /// the page within this many milliseconds.
 const DIST_GZIP_GOAL: u64 = 600 * 1024;
 const PLAYGROUND_EVAL_GOAL_MILLIS: f64 = 5.0;
+
+/// The widget's goals: what a page loads for it (script, engine, wasm) this small gzipped
+/// (400 KB), and the demo page's first widget interactive within this many milliseconds.
+const EMBED_GZIP_GOAL: u64 = 400 * 1000;
+const EMBED_FIRST_WIDGET_GOAL_MILLIS: f64 = 1000.0;
 
 /// Builds the release playground and measures its size and, in headless Chromium, how long
 /// each built-in scenario takes to evaluate; one printable line per result.
@@ -105,11 +112,52 @@ fn playground() -> Result<Vec<String>> {
     .arg(crate::test::CHROMIUM_ARGS.join("\n"));
     let output = crate::process::capture(node)
         .ok_or_else(|| Error::new("the playground measurement failed"))?;
-    drop(server);
-    Ok(output
+    let mut lines: Vec<String> = output
         .lines()
         .filter_map(describe_playground_line)
-        .collect())
+        .collect();
+    println!("bench: measuring the widget on the demo page in headless Chromium");
+    let mut node = command("node");
+    node.arg(
+        project_root()
+            .join("crates")
+            .join("iamplay-bench")
+            .join("web")
+            .join("embed.mjs"),
+    )
+    .arg(crate::web::dist_dir())
+    .arg(server.url())
+    .arg(crate::process::tools_dir())
+    .arg(crate::setup::chromium())
+    .arg(crate::test::CHROMIUM_ARGS.join("\n"));
+    let output =
+        crate::process::capture(node).ok_or_else(|| Error::new("the widget measurement failed"))?;
+    drop(server);
+    lines.extend(output.lines().filter_map(describe_embed_line));
+    Ok(lines)
+}
+
+/// One result line of `embed.mjs` in words, with its goal.
+fn describe_embed_line(line: &str) -> Option<String> {
+    let met = |ok: bool| if ok { "met" } else { "not met" };
+    if let Some(bytes) = json_field(line, "bytes").and_then(|b| b.parse::<u64>().ok()) {
+        let gzip: u64 = json_field(line, "gzipBytes")?.parse().ok()?;
+        return Some(format!(
+            "{:<70} {} KB, {} KB gzipped (goal ≤ {} KB gzipped, {})",
+            "dist/embed/ (iamplay-embed.js, engine js and wasm)",
+            bytes / 1000,
+            gzip / 1000,
+            EMBED_GZIP_GOAL / 1000,
+            met(gzip <= EMBED_GZIP_GOAL)
+        ));
+    }
+    let name = json_field(line, "name")?;
+    let median: f64 = json_field(line, "medianMillis")?.parse().ok()?;
+    let max: f64 = json_field(line, "maxMillis")?.parse().ok()?;
+    Some(format!(
+        "{name:<70} median {median:.0} ms, slowest {max:.0} ms (goal ≤ {EMBED_FIRST_WIDGET_GOAL_MILLIS:.0} ms, {})",
+        met(max <= EMBED_FIRST_WIDGET_GOAL_MILLIS)
+    ))
 }
 
 /// One result line of `playground.mjs` in words, with its goal.
@@ -318,6 +366,25 @@ mod tests {
             describe_line(size)
                 .unwrap_or_default()
                 .ends_with("1024 KiB, 300 KiB gzipped (goal ≤ 200 KiB gzipped, not met)")
+        );
+    }
+
+    #[test]
+    fn widget_lines_say_the_goal() {
+        let size =
+            describe_embed_line(r#"{"name":"embed size","bytes":910401,"gzipBytes":374572}"#)
+                .unwrap_or_default();
+        assert!(
+            size.ends_with("910 KB, 374 KB gzipped (goal ≤ 400 KB gzipped, met)"),
+            "{size}"
+        );
+        let time = describe_embed_line(
+            r#"{"name":"embed first widget interactive (demo page)","medianMillis":1200.5,"maxMillis":1300}"#,
+        )
+        .unwrap_or_default();
+        assert!(
+            time.ends_with("median 1200 ms, slowest 1300 ms (goal ≤ 1000 ms, not met)"),
+            "{time}"
         );
     }
 
