@@ -97,44 +97,34 @@ fn playground() -> Result<Vec<String>> {
     let server =
         crate::static_server::StaticServer::start(crate::web::dist_dir(), "/bench/playground/")?;
     println!("bench: measuring the playground in headless Chromium (half a minute)");
-    let mut node = command("node");
-    node.arg(
-        project_root()
-            .join("crates")
-            .join("iamplay-bench")
-            .join("web")
-            .join("playground.mjs"),
-    )
-    .arg(crate::web::dist_dir())
-    .arg(server.url())
-    .arg(crate::process::tools_dir())
-    .arg(crate::setup::chromium())
-    .arg(crate::test::CHROMIUM_ARGS.join("\n"));
-    let output = crate::process::capture(node)
-        .ok_or_else(|| Error::new("the playground measurement failed"))?;
+    let output = measure_in_browser("playground.mjs", &server.url())?;
     let mut lines: Vec<String> = output
         .lines()
         .filter_map(describe_playground_line)
         .collect();
     println!("bench: measuring the widget on the demo page in headless Chromium");
+    let output = measure_in_browser("embed.mjs", &server.url())?;
+    drop(server);
+    lines.extend(output.lines().filter_map(describe_embed_line));
+    Ok(lines)
+}
+
+/// Runs `crates/iamplay-bench/web/SCRIPT` on `dist/` served at `url`; its output.
+fn measure_in_browser(script: &str, url: &str) -> Result<String> {
     let mut node = command("node");
     node.arg(
         project_root()
             .join("crates")
             .join("iamplay-bench")
             .join("web")
-            .join("embed.mjs"),
+            .join(script),
     )
     .arg(crate::web::dist_dir())
-    .arg(server.url())
+    .arg(url)
     .arg(crate::process::tools_dir())
     .arg(crate::setup::chromium())
     .arg(crate::test::CHROMIUM_ARGS.join("\n"));
-    let output =
-        crate::process::capture(node).ok_or_else(|| Error::new("the widget measurement failed"))?;
-    drop(server);
-    lines.extend(output.lines().filter_map(describe_embed_line));
-    Ok(lines)
+    crate::process::capture(node).ok_or_else(|| Error::new(format!("{script} failed")))
 }
 
 /// One result line of `embed.mjs` in words, with its goal.

@@ -21,22 +21,7 @@ fn sources() -> PathBuf {
 
 /// Builds the engine for the web into `out` (release, optimized for size).
 fn build_engine(out: &Path) -> Result<()> {
-    let mut cargo = command("cargo");
-    cargo.args([
-        "build",
-        "--quiet",
-        "--release",
-        "-p",
-        "iamplay-embed",
-        "--target",
-        "wasm32-unknown-unknown",
-    ]);
-    run(cargo)?;
-    let wasm = project_root()
-        .join("target")
-        .join("wasm32-unknown-unknown")
-        .join("release")
-        .join("iamplay_embed.wasm");
+    let wasm = crate::npm::release_wasm("iamplay-embed")?;
     let mut bindgen = command("wasm-bindgen");
     bindgen
         .arg(&wasm)

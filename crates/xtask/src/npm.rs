@@ -23,6 +23,19 @@ const WASM_FEATURES: [&str; 5] = [
     "--enable-multivalue",
 ];
 
+/// Builds the crate `package` for wasm32 in release; returns its `.wasm`.
+pub(crate) fn release_wasm(package: &str) -> Result<PathBuf> {
+    let mut cargo = command("cargo");
+    cargo.args(["build", "--quiet", "--release", "-p", package, "--target"]);
+    cargo.arg("wasm32-unknown-unknown");
+    run(cargo)?;
+    Ok(project_root()
+        .join("target")
+        .join("wasm32-unknown-unknown")
+        .join("release")
+        .join(format!("{}.wasm", package.replace('-', "_"))))
+}
+
 /// Optimizes the wasm at `path` for size, in place.
 pub(crate) fn optimize(path: &Path) -> Result<()> {
     let mut opt = command("wasm-opt");
@@ -45,22 +58,7 @@ pub(crate) fn npm() -> Result<PathBuf> {
 pub(crate) fn build_package() -> Result<PathBuf> {
     let started = Instant::now();
     println!("npm: release build of iamplay-wasm for wasm32 (takes a minute or two)");
-    let mut cargo = command("cargo");
-    cargo.args([
-        "build",
-        "--quiet",
-        "--release",
-        "-p",
-        "iamplay-wasm",
-        "--target",
-        "wasm32-unknown-unknown",
-    ]);
-    run(cargo)?;
-    let wasm = project_root()
-        .join("target")
-        .join("wasm32-unknown-unknown")
-        .join("release")
-        .join("iamplay_wasm.wasm");
+    let wasm = release_wasm("iamplay-wasm")?;
     let pkg = pkg_dir();
     if pkg.exists() {
         fs::remove_dir_all(&pkg)?;

@@ -273,6 +273,15 @@ fn tags(app: &AppContext, step: usize, call: &Call, compact: bool) -> Html {
     }
 }
 
+/// The call of step `step`, if it makes one.
+fn step_call(app: &AppContext, step: usize) -> Option<Call> {
+    app.state
+        .scenario
+        .steps
+        .get(step)
+        .and_then(|s| s.call.clone())
+}
+
 /// The call fields' properties.
 #[derive(Properties, PartialEq)]
 pub(crate) struct CallFieldsProps {
@@ -293,13 +302,7 @@ pub(crate) fn CallFields(props: &CallFieldsProps) -> Html {
         return Html::default();
     };
     let (step, compact) = (props.step, props.compact);
-    let Some(call) = app
-        .state
-        .scenario
-        .steps
-        .get(step)
-        .and_then(|s| s.call.clone())
-    else {
+    let Some(call) = step_call(&app, step) else {
         return Html::default();
     };
     let a = &app;
@@ -362,13 +365,7 @@ pub(crate) fn CallForm(props: &CallFormProps) -> Html {
         return Html::default();
     };
     let step = props.step;
-    let Some(call) = app
-        .state
-        .scenario
-        .steps
-        .get(step)
-        .and_then(|s| s.call.clone())
-    else {
+    let Some(call) = step_call(&app, step) else {
         return Html::default();
     };
     let ui = app.ui();
