@@ -9,9 +9,12 @@ mod widget;
 use std::rc::Rc;
 
 use iamplay_core::explain::Lang;
+use iamplay_core::scenario::Scenario;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::{AppHandle, Callback, Renderer};
+
+use crate::state::Origin;
 
 pub use options::{Options, Source, Theme, View};
 pub use widget::Decided;
@@ -37,6 +40,8 @@ pub struct Mounted {
     root: Element,
     options: Options,
     lang: Lang,
+    /// The scenario as opened (a new language keeps it; only a refusal is worded again).
+    opened: Rc<Result<(Origin, Scenario), Vec<String>>>,
     on_decision: Callback<Decided>,
     app: Option<AppHandle<Widget>>,
 }
@@ -102,6 +107,7 @@ pub fn mount(
     let mut mounted = Mounted {
         shadow,
         root,
+        opened: Rc::new(options.source.open(lang)),
         options,
         lang,
         on_decision,
@@ -130,7 +136,7 @@ fn describe(error: &JsValue) -> String {
 impl Mounted {
     fn props(&self) -> WidgetProps {
         WidgetProps {
-            opened: Rc::new(self.options.source.open(self.lang)),
+            opened: self.opened.clone(),
             lang: self.lang,
             view: self.options.view,
             step: self.options.step.map(|s| s.saturating_sub(1)),
@@ -151,6 +157,7 @@ impl Mounted {
 
     /// Opens another scenario in the widget.
     pub fn set_scenario(&mut self, source: Source) {
+        self.opened = Rc::new(source.open(self.lang));
         self.options.source = source;
         self.render();
     }
@@ -158,6 +165,9 @@ impl Mounted {
     /// Speaks another language, keeping the reader's edits.
     pub fn set_lang(&mut self, lang: Lang) {
         self.lang = lang;
+        if self.opened.is_err() {
+            self.opened = Rc::new(self.options.source.open(lang));
+        }
         let props = self.props();
         if let Some(app) = self.app.as_mut() {
             app.update(props);

@@ -120,13 +120,3 @@ pub fn share_base(link: &str) -> Option<String> {
 pub fn version() -> String {
     iamplay_core::VERSION.into()
 }
-
-/// The built-in lessons' ids, for `scenario`.
-#[wasm_bindgen]
-#[must_use]
-pub fn scenarios() -> Vec<String> {
-    iamplay_core::scenario::builtin::ALL
-        .iter()
-        .map(|b| b.id.to_owned())
-        .collect()
-}

@@ -3,7 +3,6 @@
 
 use std::rc::Rc;
 
-use iamplay_core::eval::Decision;
 use iamplay_core::explain::{Lang, failure_help, failure_message, skip_message};
 use iamplay_core::scenario::{Caller, Scenario, StepOutcome};
 use yew::{
@@ -299,11 +298,7 @@ fn Outcome(props: &StepProps) -> Html {
         }
         _ => {}
     }
-    let authorizations: Vec<_> = result
-        .authorizations()
-        .iter()
-        .filter(|a| !denied || a.response.decision != Decision::Allow)
-        .collect();
+    let authorizations = result.deciding_authorizations();
     // The full view explains each check as a tree (whose first line is the same headline).
     if paragraphs.is_empty() && !props.full {
         paragraphs.extend(

@@ -250,15 +250,7 @@ impl<'de> de::Deserializer<'de> for Deserializer<'de> {
         let result = match &self.json.value {
             Value::Null => visitor.visit_unit(),
             Value::Bool(b) => visitor.visit_bool(*b),
-            Value::Number(text) => match integer(text) {
-                Some(Integer::Signed(n)) => visitor.visit_i64(n),
-                Some(Integer::Unsigned(n)) => visitor.visit_u64(n),
-                // No value iamplay reads is fractional: say so rather than carry float parsing.
-                None => Err(de::Error::invalid_type(
-                    de::Unexpected::Other("a fractional or very large number"),
-                    &visitor,
-                )),
-            },
+            Value::Number(_) => return self.integer(visitor),
             Value::String(s) => visitor.visit_str(s),
             Value::Array(items) => visitor.visit_seq(Seq {
                 items: items.iter().enumerate(),
@@ -417,6 +409,7 @@ impl Deserializer<'_> {
             Value::Number(text) => match integer(text) {
                 Some(Integer::Signed(n)) => visitor.visit_i64(n),
                 Some(Integer::Unsigned(n)) => visitor.visit_u64(n),
+                // No value iamplay reads is fractional: say so rather than carry float parsing.
                 None => Err(de::Error::invalid_type(
                     de::Unexpected::Other("a fractional or very large number"),
                     &visitor,

@@ -67,6 +67,22 @@ impl StepResult {
         self.outcome.authorizations()
     }
 
+    /// The decisions that explain the step's outcome: the ones that did not allow, when any
+    /// did not (they refused it); otherwise all of them.
+    #[must_use]
+    pub fn deciding_authorizations(&self) -> Vec<&Authorization> {
+        let all = self.authorizations();
+        let refusing: Vec<&Authorization> = all
+            .iter()
+            .filter(|a| a.response.decision != Decision::Allow)
+            .collect();
+        if refusing.is_empty() {
+            all.iter().collect()
+        } else {
+            refusing
+        }
+    }
+
     /// The error AWS returned, if any.
     #[must_use]
     pub fn error(&self) -> Option<&StsError> {

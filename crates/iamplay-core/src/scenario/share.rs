@@ -126,6 +126,12 @@ fn base_hash(text: &str) -> String {
 /// # Errors
 /// Which layer of the link is wrong, as a [`ShareError`].
 pub fn decode(link: &str) -> Result<String, ShareError> {
+    decode_with(link, None)
+}
+
+/// [`decode`], with `base` as the text of the built-in scenario a based link names (else the
+/// built-in text, when this build has it).
+fn decode_with(link: &str, base: Option<&str>) -> Result<String, ShareError> {
     let link = link.trim();
     if link.is_empty() {
         return Err(ShareError::Empty);
@@ -139,9 +145,15 @@ pub fn decode(link: &str) -> Result<String, ShareError> {
     }
     if let Some(rest) = link.strip_prefix(BASED_PREFIX) {
         let id = rest.split('.').next().unwrap_or_default();
-        let builtin =
-            super::builtin::find(id).ok_or_else(|| ShareError::UnknownBase { id: id.into() })?;
-        return decode_based(rest, builtin.text);
+        let base = match base {
+            Some(base) => base,
+            None => {
+                super::builtin::find(id)
+                    .ok_or_else(|| ShareError::UnknownBase { id: id.into() })?
+                    .text
+            }
+        };
+        return decode_based(rest, base);
     }
     let Some(body) = link.strip_prefix(PREFIX) else {
         let found: String = link.chars().take_while(|c| *c != '.').take(8).collect();
@@ -169,10 +181,7 @@ pub fn based_on(link: &str) -> Option<&str> {
 /// As [`decode`]; [`ShareError::BaseChanged`] when `base` is not the version of the lesson
 /// the link was made from.
 pub fn decode_on(link: &str, base: &str) -> Result<String, ShareError> {
-    match link.trim().strip_prefix(BASED_PREFIX) {
-        Some(rest) if link.trim().chars().count() <= MAX_LINK_CHARS => decode_based(rest, base),
-        _ => decode(link),
-    }
+    decode_with(link, Some(base))
 }
 
 /// `ID.HASH.PAYLOAD`: the built-in scenario `ID`, whose text is `base`, with the payload's
