@@ -161,9 +161,8 @@ pub enum Expected {
     HexDigits,
 }
 
-/// The default nesting limit: deeper than any policy or scenario needs, shallow enough for any
-/// stack.
-pub const DEFAULT_MAX_DEPTH: u32 = 64;
+/// The default nesting limit: [`MAX_JSON_DEPTH`](crate::limits::MAX_JSON_DEPTH).
+pub const DEFAULT_MAX_DEPTH: u32 = crate::limits::MAX_JSON_DEPTH;
 
 /// Reads one JSON value from `bytes`, checking that they are UTF-8.
 ///

@@ -20,6 +20,7 @@ pub mod context_keys;
 pub mod eval;
 pub mod explain;
 pub mod json;
+pub mod limits;
 pub mod pattern;
 pub mod policy;
 pub mod scenario;

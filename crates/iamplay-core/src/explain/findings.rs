@@ -29,6 +29,18 @@ pub fn finding_help(finding: &Finding, lang: Lang) -> Option<String> {
 fn message(kind: &FindingKind, lang: Lang) -> String {
     use FindingKind as K;
     match kind {
+        K::TextTooLong { size, limit } => tr!(
+            lang,
+            "the text is {size} bytes; iamplay reads policies of up to {limit} bytes",
+            "文本有 {size} 字节；iamplay 最多读取 {limit} 字节的策略",
+            "文字有 {size} 位元組；iamplay 最多讀取 {limit} 位元組的政策"
+        ),
+        K::TooManyStatements { count, limit } => tr!(
+            lang,
+            "{count} statements; iamplay reads up to {limit} in one policy",
+            "有 {count} 条语句；iamplay 在一个策略中最多读取 {limit} 条",
+            "有 {count} 條陳述式；iamplay 在一個政策中最多讀取 {limit} 條"
+        ),
         K::Syntax { error } => {
             let detail = syntax(error, lang);
             tr!(

@@ -139,6 +139,12 @@ pub fn scenario_problem_message(problem: &ScenarioProblem, lang: Lang) -> String
             "`{found}` 不是结果：请使用 `Allow`、`ExplicitDeny`、`ImplicitDeny` 或错误代码",
             "`{found}` 不是結果：請使用 `Allow`、`ExplicitDeny`、`ImplicitDeny` 或錯誤代碼"
         ),
+        ScenarioProblemKind::TooManySteps { count, limit } => tr!(
+            lang,
+            "{count} steps; iamplay runs up to {limit} in one scenario",
+            "有 {count} 个步骤；iamplay 在一个场景中最多运行 {limit} 个",
+            "有 {count} 個步驟；iamplay 在一個情境中最多執行 {limit} 個"
+        ),
         ScenarioProblemKind::NegativeWait { seconds } => tr!(
             lang,
             "the clock only moves forward; {seconds} seconds is negative",
@@ -232,6 +238,12 @@ pub fn skip_message(reason: &SkipReason, lang: Lang) -> String {
             "the step is not exactly one of a call, a request and a wait",
             "这一步不是调用、请求、等待三者之一",
             "這一步不是呼叫、請求、等待三者之一"
+        ),
+        SkipReason::BeyondLimit { limit } => tr!(
+            lang,
+            "iamplay runs the first {limit} steps of a scenario only",
+            "iamplay 只运行场景的前 {limit} 个步骤",
+            "iamplay 只執行情境的前 {limit} 個步驟"
         ),
     }
 }

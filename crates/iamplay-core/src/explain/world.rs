@@ -195,6 +195,12 @@ pub fn world_problem_kind_message(kind: &WorldProblemKind, lang: Lang) -> String
             "角色的最长会话持续时间应为 3600 到 43200 秒，不能是 {value}",
             "角色的最長工作階段持續時間應為 3600 到 43200 秒，不能是 {value}"
         ),
+        WorldProblemKind::TooManyPolicies { count, limit } => tr!(
+            lang,
+            "{count} policies; iamplay evaluates up to {limit} for one user, group or role (the first {limit})",
+            "有 {count} 个策略；iamplay 对一个用户、用户组或角色最多评估 {limit} 个（前 {limit} 个）",
+            "有 {count} 個政策；iamplay 對一個使用者、群組或角色最多評估 {limit} 個（前 {limit} 個）"
+        ),
         WorldProblemKind::DuplicateTagKey { key } => tr!(
             lang,
             "another tag already has the key `{key}` (tag keys ignore case)",

@@ -134,7 +134,8 @@ impl Checked {
 pub fn check(text: &str, context: &Context<'_>) -> Checked {
     let lines = LineIndex::new(text);
     let mut out = Collector::new(&lines);
-    if context.kind.follows_iam_rules() {
+    // Text over iamplay's limit is refused by the reader before anything else looks at it.
+    if context.kind.follows_iam_rules() && text.len() <= crate::limits::MAX_POLICY_BYTES {
         invalid_characters(text, &mut out);
     }
     let policy = read_into(text, &mut out);

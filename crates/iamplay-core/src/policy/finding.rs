@@ -101,6 +101,22 @@ pub struct AwsError {
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub enum FindingKind {
     // -- the text --
+    /// The text is longer than iamplay reads
+    /// ([`MAX_POLICY_BYTES`](crate::limits::MAX_POLICY_BYTES)).
+    TextTooLong {
+        /// Its length in bytes.
+        size: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// More statements than iamplay reads in one policy
+    /// ([`MAX_STATEMENTS`](crate::limits::MAX_STATEMENTS)).
+    TooManyStatements {
+        /// How many there are.
+        count: usize,
+        /// The limit.
+        limit: usize,
+    },
     /// The text is not JSON.
     Syntax {
         /// What is wrong with it.
@@ -440,6 +456,8 @@ impl FindingKind {
     #[must_use]
     pub fn code(&self) -> &'static str {
         match self {
+            Self::TextTooLong { .. } => "TextTooLong",
+            Self::TooManyStatements { .. } => "TooManyStatements",
             Self::Syntax { .. } => "Syntax",
             Self::InvalidCharacter { .. } => "InvalidCharacter",
             Self::NotAnObject { .. } => "NotAnObject",

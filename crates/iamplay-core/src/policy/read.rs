@@ -8,6 +8,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::json::{self, Json, Member, Value};
+use crate::limits::{MAX_POLICY_BYTES, MAX_STATEMENTS};
 use crate::source::{LineIndex, Pointer, Span};
 
 use super::finding::{Collector, Element, Finding, FindingKind, Severity, Shape};
@@ -49,6 +50,17 @@ pub fn read(text: &str) -> Read {
 /// an `Effect` in the wrong case), so that validation can find AWS's earlier errors too.
 pub(crate) fn read_into(text: &str, out: &mut Collector<'_>) -> Option<Policy> {
     let mut reader = Reader { out, fatal: false };
+    if text.len() > MAX_POLICY_BYTES {
+        reader.error(
+            FindingKind::TextTooLong {
+                size: text.len(),
+                limit: MAX_POLICY_BYTES,
+            },
+            &Pointer::root(),
+            Span::new(0, 0),
+        );
+        return None;
+    }
     let policy = match json::parse(text, json::DEFAULT_MAX_DEPTH) {
         Ok(json) => reader.policy(&json),
         Err(err) => {
@@ -229,6 +241,17 @@ impl Reader<'_, '_> {
                 self.error(
                     FindingKind::EmptyList {
                         element: Element::Statement,
+                    },
+                    pointer,
+                    json.span,
+                );
+                None
+            }
+            Value::Array(items) if items.len() > MAX_STATEMENTS => {
+                self.error(
+                    FindingKind::TooManyStatements {
+                        count: items.len(),
+                        limit: MAX_STATEMENTS,
                     },
                     pointer,
                     json.span,

@@ -14,8 +14,8 @@ use crate::policy::Severity;
 use crate::source::{LineIndex, Location, Span};
 use crate::sts::{Simulator, WorldProblemKind};
 
-/// The largest scenario text read, in bytes (the built-in ones are a few kilobytes).
-pub const MAX_SCENARIO_BYTES: usize = 1 << 20;
+pub use crate::limits::MAX_SCENARIO_BYTES;
+use crate::limits::MAX_STEPS;
 
 /// A scenario, read.
 #[derive(Clone, Debug, Serialize)]
@@ -103,6 +103,13 @@ pub enum ScenarioProblemKind {
     UnknownExpectation {
         /// The value.
         found: String,
+    },
+    /// More steps than iamplay runs ([`MAX_STEPS`]).
+    TooManySteps {
+        /// How many there are.
+        count: usize,
+        /// The limit.
+        limit: usize,
     },
     /// A negative `wait`.
     NegativeWait {
@@ -208,6 +215,15 @@ fn check_texts(scenario: &Scenario, out: &mut Problems<'_>) {
 fn check_steps(scenario: &Scenario, out: &mut Problems<'_>) {
     // Step ids seen so far, and whether their step makes an STS call.
     let mut seen: BTreeMap<&str, bool> = BTreeMap::new();
+    if scenario.steps.len() > MAX_STEPS {
+        out.add(
+            "/steps",
+            ScenarioProblemKind::TooManySteps {
+                count: scenario.steps.len(),
+                limit: MAX_STEPS,
+            },
+        );
+    }
     for (i, step) in scenario.steps.iter().enumerate() {
         let at = format!("/steps/{i}");
         let kinds = usize::from(step.call.is_some())

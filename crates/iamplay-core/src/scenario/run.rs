@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::model::{Call, Caller, ContextValue, Scenario, Step};
 use crate::eval::{ContextEntry, Decision};
+use crate::limits::MAX_STEPS;
 use crate::policy::Finding;
 use crate::sts::{
     AssumeRoleResponse, AssumeRoleWithWebIdentityResponse, Authorization, CallOutcome, Credentials,
@@ -200,6 +201,11 @@ pub enum SkipReason {
     },
     /// It is not exactly one of a call, a request and a wait (see the scenario's problems).
     Malformed,
+    /// It comes after the [`MAX_STEPS`](crate::limits::MAX_STEPS) steps iamplay runs.
+    BeyondLimit {
+        /// The limit.
+        limit: usize,
+    },
 }
 
 /// Runs every step of `scenario`.
@@ -211,7 +217,13 @@ pub fn run(scenario: &Scenario) -> ScenarioRun {
     let mut steps = Vec::new();
     for (index, step) in scenario.steps.iter().enumerate() {
         let time = format!("{}", simulator.now());
-        let outcome = run_step(&mut simulator, step, &keys);
+        let outcome = if index < MAX_STEPS {
+            run_step(&mut simulator, step, &keys)
+        } else {
+            StepOutcome::Skipped {
+                reason: SkipReason::BeyondLimit { limit: MAX_STEPS },
+            }
+        };
         if let (Some(id), Some(key)) = (&step.id, access_key_of(&outcome)) {
             keys.insert(id.clone(), key);
         }

@@ -21,10 +21,7 @@ use crate::json::{self, SyntaxErrorKind, patch};
 pub const PREFIX: &str = "1.";
 /// The prefix of links made against a built-in scenario.
 pub const BASED_PREFIX: &str = "1b.";
-/// The longest link decoded, in characters.
-pub const MAX_LINK_CHARS: usize = 200_000;
-/// The most text a link may expand to, in bytes.
-pub const MAX_TEXT_BYTES: usize = super::MAX_SCENARIO_BYTES;
+pub use crate::limits::{MAX_LINK_CHARS, MAX_LINK_TEXT_BYTES as MAX_TEXT_BYTES};
 
 /// Why a link could not be made or read.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -99,6 +99,15 @@ pub enum WorldProblemKind {
         /// The value given.
         value: i64,
     },
+    /// A user, group or role with more policies than iamplay evaluates
+    /// ([`MAX_POLICIES_PER_PRINCIPAL`](crate::limits::MAX_POLICIES_PER_PRINCIPAL)); the first
+    /// ones are kept.
+    TooManyPolicies {
+        /// How many it has (for a user, with its groups' policies).
+        count: usize,
+        /// The limit.
+        limit: usize,
+    },
     /// Two tags of one entity have keys that differ only in case (IAM keeps one).
     DuplicateTagKey {
         /// The second key.
@@ -170,6 +179,7 @@ impl WorldProblemKind {
             Self::UnknownGroup { .. } => "unknownGroup",
             Self::UnknownPolicy { .. } => "unknownPolicy",
             Self::InvalidMaxSessionDuration { .. } => "invalidMaxSessionDuration",
+            Self::TooManyPolicies { .. } => "tooManyPolicies",
             Self::DuplicateTagKey { .. } => "duplicateTagKey",
             Self::InvalidResourceArn { .. } => "invalidResourceArn",
             Self::UnknownAccount { .. } => "unknownAccount",

@@ -133,6 +133,12 @@ pub(super) fn help(kind: &FindingKind, lang: Lang) -> Option<String> {
             "IAM 策略只能使用 Latin-1 字符：中文等其他文字请写在标签或描述中",
             "IAM 政策只能使用 Latin-1 字元：中文等其他文字請寫在標籤或描述中"
         ),
+        K::TextTooLong { .. } | K::TooManyStatements { .. } => tr!(
+            lang,
+            "no policy AWS accepts is this large: split it into several policies",
+            "AWS 不接受这么大的策略：请拆分成多个策略",
+            "AWS 不接受這麼大的政策：請拆分成多個政策"
+        ),
         K::PolicyTooLarge { .. } => tr!(
             lang,
             "split it into several policies, or use wildcards such as `s3:Get*`",

@@ -9,6 +9,7 @@ use alloc::vec::Vec;
 
 use super::{AccountEntry, Directory, KeyEntry, KeyOwner, ManagedEntry, UserEntry};
 use crate::eval::{CompiledPolicy, Tag, compile};
+use crate::limits::MAX_POLICIES_PER_PRINCIPAL;
 use crate::policy::{Checked, Context, PolicyKind, Severity, check};
 use crate::sts::names::{self, is_name, is_path};
 use crate::sts::problem::{Entity, WorldProblem, WorldProblemKind};
@@ -196,6 +197,26 @@ impl Builder {
         }
     }
 
+    /// `policies`, the policies of the principal at `at`: more than
+    /// [`MAX_POLICIES_PER_PRINCIPAL`] is an error there, and only that many are kept.
+    pub(super) fn capped(
+        &mut self,
+        at: &str,
+        mut policies: Vec<CompiledPolicy>,
+    ) -> Vec<CompiledPolicy> {
+        if policies.len() > MAX_POLICIES_PER_PRINCIPAL {
+            self.error(
+                at,
+                WorldProblemKind::TooManyPolicies {
+                    count: policies.len(),
+                    limit: MAX_POLICIES_PER_PRINCIPAL,
+                },
+            );
+            policies.truncate(MAX_POLICIES_PER_PRINCIPAL);
+        }
+        policies
+    }
+
     /// The managed policies `arns` (unknown ones reported at `at/i`).
     pub(super) fn attached(&mut self, at: &str, arns: &[String]) -> Vec<CompiledPolicy> {
         let mut policies = Vec::new();
@@ -353,7 +374,7 @@ impl Builder {
             true,
         );
         policies.extend(self.attached(&format!("{at}/managedPolicies"), &group.managed_policies));
-        policies
+        self.capped(at, policies)
     }
 
     fn user(
@@ -385,6 +406,7 @@ impl Builder {
                 ),
             }
         }
+        let policies = self.capped(at, policies);
         let boundary = self.boundary(
             format!("{at}/permissionsBoundary"),
             user.permissions_boundary.as_ref(),

@@ -48,6 +48,7 @@ impl Builder {
             mfa_checks,
         );
         policies.extend(self.attached(&format!("{at}/managedPolicies"), &role.managed_policies));
+        let policies = self.capped(at, policies);
         let boundary = self.boundary(
             format!("{at}/permissionsBoundary"),
             role.permissions_boundary.as_ref(),
