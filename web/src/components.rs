@@ -3,6 +3,7 @@
 pub(crate) mod call_form;
 pub(crate) mod caller_picker;
 pub(crate) mod code_view;
+pub(crate) mod credentials;
 pub(crate) mod decision;
 pub(crate) mod explanation;
 pub(crate) mod fields;

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use iamplay_core::scenario::{self, Scenario, ScenarioRun};
+use iamplay_core::scenario::{self, Scenario, ScenarioRun, credentials};
 
 /// What the core made of the scenario.
 #[derive(Debug)]
@@ -13,6 +13,8 @@ pub(crate) struct Evaluation {
     pub scenario_id: Option<String>,
     /// How long it took, in milliseconds (the page's clock; 0 where there is none).
     pub millis: f64,
+    /// Where the scenario holds what looks like real long-term credentials (JSON pointers).
+    pub credentials: Vec<String>,
 }
 
 fn now() -> Option<f64> {
@@ -32,6 +34,7 @@ impl Evaluation {
             run,
             scenario_id: scenario.id.clone(),
             millis,
+            credentials: credentials::holders_in(&crate::document::to_storage_text(scenario)),
         }
     }
 }

@@ -24,6 +24,7 @@ use yew::{
     use_state_eq,
 };
 
+use components::credentials::CredentialsWarning;
 use components::decision::DecisionPanel;
 use components::findings::FindingsPanel;
 use components::flow::FlowDiagram;
@@ -150,6 +151,7 @@ pub fn App() -> Html {
                 <a class="skip-link" href="#decision-heading">{ "↓" }</a>
                 <Header />
                 <NoticeBanner />
+                <CredentialsWarning />
                 <main class="app-main">
                     <FlowDiagram />
                     <div class="column play">

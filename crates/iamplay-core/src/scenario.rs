@@ -4,6 +4,7 @@
 
 pub mod builtin;
 mod code;
+pub mod credentials;
 mod flow;
 mod model;
 mod permissions;

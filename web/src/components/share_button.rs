@@ -55,6 +55,9 @@ pub(crate) fn ShareButton() -> Html {
                 <span class="share-link">
                     <input ref={input} id="share-link" aria-label={ui.link_label} readonly=true value={url} />
                     if copied { <span role="status">{ ui.link_copied }</span> }
+                    if !app.evaluation.credentials.is_empty() {
+                        <span class="left-out" role="status">{ ui.link_left_out }</span>
+                    }
                 </span>
             }
         </>

@@ -76,7 +76,9 @@ pub enum ShareError {
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-/// The link for scenario `text` (any JSON; its compact form is what is kept).
+/// The link for scenario `text` (any JSON; its compact form is what is kept), with any real
+/// long-term credentials pasted into it left out
+/// ([`credentials::redact`](super::credentials::redact)).
 ///
 /// # Errors
 /// [`ShareError::NotJson`] when `text` is not JSON, [`ShareError::TooLarge`] when it is
@@ -87,8 +89,9 @@ pub fn encode(text: &str) -> Result<String, ShareError> {
             limit: MAX_TEXT_BYTES,
         });
     }
-    let document = json::parse(text, json::DEFAULT_MAX_DEPTH)
+    let mut document = json::parse(text, json::DEFAULT_MAX_DEPTH)
         .map_err(|error| ShareError::NotJson { error: error.kind })?;
+    super::credentials::redact(&mut document);
     let mut best = alloc::format!("{PREFIX}{}", pack(&json::to_compact_string(&document)));
     for builtin in super::builtin::ALL {
         let Ok(base) = json::parse(builtin.text, json::DEFAULT_MAX_DEPTH) else {
