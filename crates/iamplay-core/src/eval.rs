@@ -43,6 +43,6 @@ pub fn evaluate(request: &Request, set: &PolicySet, options: Options) -> Respons
 
 #[cfg(test)]
 #[cfg(not(target_arch = "wasm32"))]
-mod properties;
+pub(crate) mod properties;
 #[cfg(test)]
 pub(crate) mod tests;

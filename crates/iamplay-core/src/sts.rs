@@ -55,6 +55,9 @@ pub use token::unsigned_jwt;
 pub use web_identity::AssumeRoleWithWebIdentityResponse;
 pub use world::World;
 
+#[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
+mod properties;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 #[allow(
     clippy::panic,

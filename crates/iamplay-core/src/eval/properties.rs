@@ -12,7 +12,7 @@ use super::tests::policy;
 use super::*;
 use crate::policy::PolicyKind;
 
-const ACTIONS: [&str; 5] = [
+pub(crate) const ACTIONS: [&str; 5] = [
     "s3:GetObject",
     "s3:ListBucket",
     "s3:PutObject",
@@ -29,7 +29,7 @@ const ACTION_PATTERNS: [&str; 8] = [
     "s3:List*",
     "iam:*",
 ];
-const RESOURCES: [&str; 4] = [
+pub(crate) const RESOURCES: [&str; 4] = [
     "arn:aws:s3:::wisdom-learn-course-bucket",
     "arn:aws:s3:::wisdom-learn-course-bucket/PREFIX/123456/video.mp4",
     "arn:aws:s3:::wisdom-learn-course-bucket/PREFIX/234567/video.mp4",
@@ -52,7 +52,7 @@ const CONDITIONS: [&str; 5] = [
 ];
 
 /// A statement as JSON text (identity-shaped: no principal).
-fn statement() -> impl Strategy<Value = String> {
+pub(crate) fn statement() -> impl Strategy<Value = String> {
     (
         any::<bool>(),
         any::<bool>(),
@@ -85,14 +85,14 @@ fn statement() -> impl Strategy<Value = String> {
         })
 }
 
-fn policy_text(statements: &[String]) -> String {
+pub(crate) fn policy_text(statements: &[String]) -> String {
     format!(
         r#"{{"Version": "2012-10-17", "Statement": [{}]}}"#,
         statements.join(", ")
     )
 }
 
-fn statements() -> impl Strategy<Value = Vec<String>> {
+pub(crate) fn statements() -> impl Strategy<Value = Vec<String>> {
     proptest::collection::vec(statement(), 1..5)
 }
 
@@ -131,7 +131,7 @@ fn request() -> impl Strategy<Value = Request> {
         })
 }
 
-fn identity(statements: &[String]) -> PolicySet {
+pub(crate) fn identity(statements: &[String]) -> PolicySet {
     PolicySet {
         identity: alloc::vec![policy(
             "Identity",
@@ -142,7 +142,7 @@ fn identity(statements: &[String]) -> PolicySet {
     }
 }
 
-fn decide(request: &Request, set: &PolicySet) -> Decision {
+pub(crate) fn decide(request: &Request, set: &PolicySet) -> Decision {
     evaluate(request, set, Options::default()).decision
 }
 

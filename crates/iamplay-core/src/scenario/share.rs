@@ -389,6 +389,52 @@ mod tests {
                 let _ = decode(&link);
             }
 
+        }
+
+        proptest! {
+            // Each case encodes against every lesson: fewer cases keep it to a second or two.
+            #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+            #[test]
+            fn every_generated_scenario_survives_its_link(
+                role in crate::eval::properties::statements(),
+                tags in proptest::collection::vec(("[a-z]{1,8}", "\\PC{0,16}"), 0..4),
+                title in "\\PC{0,40}",
+                lesson in proptest::sample::select(crate::scenario::builtin::IDS.to_vec()),
+                edit_a_lesson in any::<bool>(),
+            ) {
+                let tags: alloc::vec::Vec<serde_json::Value> = tags
+                    .iter()
+                    .map(|(key, value)| serde_json::json!({"Key": key, "Value": value}))
+                    .collect();
+                let step = serde_json::json!({"as": {"accessKeyId": "AKIAALICE00000000001"}, "call": {"AssumeRole": {
+                    "RoleArn": "arn:aws:iam::111122223333:role/R", "RoleSessionName": "s", "Tags": tags
+                }}});
+                let policy = crate::eval::properties::policy_text(&role);
+                let base = crate::scenario::builtin::find(lesson).map(|b| b.text);
+                let mut scenario: serde_json::Value = match base {
+                    Some(text) if edit_a_lesson => serde_json::from_str(text).unwrap_or_default(),
+                    _ => serde_json::json!({"version": 1, "title": {}, "world": {"accounts": [{
+                        "id": "111122223333", "roles": [{"name": "R", "trustPolicy": "{}"}]
+                    }]}, "steps": []}),
+                };
+                scenario["title"]["en"] = serde_json::Value::String(title);
+                if let Some(steps) = scenario["steps"].as_array_mut() {
+                    steps.push(step);
+                }
+                if let Some(role) = scenario.pointer_mut("/world/accounts/0/roles/0") {
+                    role["inlinePolicies"] = serde_json::json!([{"name": "P", "document": policy}]);
+                }
+                let text = serde_json::to_string(&scenario).unwrap_or_default();
+                let link = encode(&text).unwrap_or_default();
+                let back = decode(&link).unwrap_or_default();
+                let compact = crate::json::parse(&text, crate::json::DEFAULT_MAX_DEPTH)
+                    .map(|json| crate::json::to_compact_string(&json))
+                    .unwrap_or_default();
+                prop_assert_eq!(&back, &compact);
+                prop_assert_eq!(crate::scenario::read(&back).scenario, crate::scenario::read(&text).scenario);
+            }
+
             #[test]
             fn a_flipped_character_never_passes_for_another_scenario(position in 3usize..60, ch in "[A-Za-z0-9_-]") {
                 let text = r#"{"version": 1, "title": {"en": "flip"}, "world": {}, "steps": [{"wait": 60}]}"#;
