@@ -6,6 +6,7 @@ mod bench;
 mod csp;
 mod embed;
 mod error;
+mod headers;
 mod npm;
 mod process;
 mod setup;
