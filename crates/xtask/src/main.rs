@@ -10,6 +10,8 @@ mod headers;
 mod npm;
 mod process;
 mod setup;
+#[cfg(test)]
+mod sinks;
 mod static_server;
 mod tally;
 mod test;
