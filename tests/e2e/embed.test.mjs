@@ -35,7 +35,7 @@ test('both widgets of the demo lesson show their step decided, in Chinese', asyn
   assert.equal(await widget(page, 1).locator('#s2-action').inputValue(), 's3:GetObject');
   const link = await widget(page, 1).locator('.open a').getAttribute('href');
   assert.ok(link.startsWith(new URL('../', new URL('embed/', APP_URL)).href + '#'), link);
-  // The engine was fetched once for both widgets, and the lesson once.
+  // The engine was downloaded once for both widgets (each runs its own instance), and the lesson once.
   const fetched = await page.evaluate(() =>
     performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname));
   assert.equal(fetched.filter((p) => p.endsWith('.wasm')).length, 1, fetched.join('\n'));
@@ -166,5 +166,5 @@ test('the iframe form opens a share link, and the JS API mounts, changes and rem
   assert.match(result.refused, /no-such-lesson.*per-user-folders/);
   assert.deepEqual(result.seen[0], { step: 2, decision: 'Allow', expected: 'Allow' });
   assert.equal(result.left, 0);
-  assert.equal(result.wasm, 1, 'three widgets, one engine');
+  assert.equal(result.wasm, 1, 'three widgets, one download of the engine');
 });

@@ -3,6 +3,7 @@
 //! over. It is the playground's own state, forms and explanations in a compact layout; the
 //! `iamplay-embed` crate makes it callable from JavaScript.
 
+pub(crate) mod crash;
 mod options;
 mod widget;
 
@@ -44,6 +45,8 @@ pub struct Mounted {
     opened: Rc<Result<(Origin, Scenario), Vec<String>>>,
     on_decision: Callback<Decided>,
     app: Option<AppHandle<Widget>>,
+    /// Its id among the widgets a panic would stop.
+    id: u32,
 }
 
 /// Why a widget could not be mounted.
@@ -104,6 +107,7 @@ pub fn mount(
         );
     }
     let lang = options.lang_for(host);
+    let id = crash::register(host, lang, options.theme);
     let mut mounted = Mounted {
         shadow,
         root,
@@ -112,6 +116,7 @@ pub fn mount(
         lang,
         on_decision,
         app: None,
+        id,
     };
     mounted.render();
     Ok(mounted)
@@ -165,6 +170,7 @@ impl Mounted {
     /// Speaks another language, keeping the reader's edits.
     pub fn set_lang(&mut self, lang: Lang) {
         self.lang = lang;
+        crash::set_lang(self.id, lang);
         if self.opened.is_err() {
             self.opened = Rc::new(self.options.source.open(lang));
         }
@@ -180,5 +186,11 @@ impl Mounted {
             app.destroy();
         }
         clear(&self.shadow);
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        crash::unregister(self.id);
     }
 }

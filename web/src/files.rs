@@ -2,7 +2,11 @@
 
 use gloo::file::File;
 use gloo::file::callbacks::FileReader;
+use iamplay_core::explain::Lang;
+use iamplay_core::scenario::MAX_SCENARIO_BYTES;
 use wasm_bindgen::JsCast;
+
+use crate::i18n::file_too_large;
 
 thread_local! {
     /// Reads in progress (a reader stops when dropped).
@@ -10,13 +14,19 @@ thread_local! {
 }
 
 /// The most a scenario file may hold (the core reads at most this much).
-const MAX_BYTES: u64 = iamplay_core::scenario::MAX_SCENARIO_BYTES as u64;
+const MAX_BYTES: u64 = MAX_SCENARIO_BYTES as u64;
 
-/// Reads `file` as text and calls `done` with it, or with why it could not be read.
-pub(crate) fn read_file(file: web_sys::File, done: impl FnOnce(Result<String, String>) + 'static) {
+/// Reads `file` as text and calls `done` with it, or with why it could not be read (in
+/// `lang`). A file larger than a scenario may be is refused before it is read.
+pub(crate) fn read_file(
+    file: web_sys::File,
+    lang: Lang,
+    done: impl FnOnce(Result<String, String>) + 'static,
+) {
     let file = File::from(file);
     if file.size() > MAX_BYTES {
-        done(Err(format!("{} bytes > {MAX_BYTES}", file.size())));
+        let size = usize::try_from(file.size()).unwrap_or(usize::MAX);
+        done(Err(file_too_large(lang, size, MAX_SCENARIO_BYTES)));
         return;
     }
     let reader = gloo::file::callbacks::read_as_text(&file, move |text| {

@@ -130,6 +130,11 @@ pub(crate) struct Ui {
     pub select_step: &'static str,
     pub open_in_playground: &'static str,
     pub widget_failed: &'static str,
+    pub work_unreadable: &'static str,
+    pub work_unreadable_help: &'static str,
+    pub widget_crashed: &'static str,
+    pub widget_crashed_help: &'static str,
+    pub reload_widget: &'static str,
 }
 
 const EN: Ui = Ui {
@@ -249,6 +254,11 @@ const EN: Ui = Ui {
     select_step: "Pick a step to see its decision.",
     open_in_playground: "Open in the full playground",
     widget_failed: "This iamplay widget could not open its scenario",
+    work_unreadable: "Your work from the last visit could not be read",
+    work_unreadable_help: "Nothing was deleted: it is kept in this browser's local storage under `iamplay.work.v1.unreadable`. The default lesson is open.",
+    widget_crashed: "This widget stopped working.",
+    widget_crashed_help: "The rest of the page is not affected. Reload the widget to start it again (edits made in it are lost).",
+    reload_widget: "Reload widget",
 };
 
 const ZH_CN: Ui = Ui {
@@ -368,6 +378,11 @@ const ZH_CN: Ui = Ui {
     select_step: "选择一个步骤查看其决策。",
     open_in_playground: "在完整的演练场中打开",
     widget_failed: "这个 iamplay 小组件无法打开它的场景",
+    work_unreadable: "无法读取你上次访问时的工作",
+    work_unreadable_help: "没有删除任何内容：它保存在此浏览器本地存储的 `iamplay.work.v1.unreadable` 中。现在打开的是默认课程。",
+    widget_crashed: "这个小组件停止工作了。",
+    widget_crashed_help: "页面的其他部分不受影响。重新加载小组件即可重新开始（在其中所做的修改会丢失）。",
+    reload_widget: "重新加载小组件",
 };
 
 const ZH_TW: Ui = Ui {
@@ -487,6 +502,11 @@ const ZH_TW: Ui = Ui {
     select_step: "選擇一個步驟查看其決策。",
     open_in_playground: "在完整的遊樂場中開啟",
     widget_failed: "這個 iamplay 小工具無法開啟它的情境",
+    work_unreadable: "無法讀取你上次造訪時的工作",
+    work_unreadable_help: "沒有刪除任何內容：它保存在此瀏覽器本機儲存空間的 `iamplay.work.v1.unreadable` 中。現在開啟的是預設課程。",
+    widget_crashed: "這個小工具停止運作了。",
+    widget_crashed_help: "頁面的其他部分不受影響。重新載入小工具即可重新開始（在其中所做的修改會遺失）。",
+    reload_widget: "重新載入小工具",
 };
 
 /// The interface's words in `lang`.
@@ -516,11 +536,66 @@ pub(crate) fn evaluated_in(lang: Lang, millis: f64) -> String {
     }
 }
 
+/// A size in bytes as people read it: `900 bytes`, `64 KB`, `5.0 MB` (1 KB = 1024 bytes).
+fn size(bytes: usize) -> String {
+    const KB: usize = 1024;
+    if bytes < KB {
+        format!("{bytes} bytes")
+    } else if bytes < KB * KB {
+        format!("{} KB", bytes.div_ceil(KB))
+    } else {
+        // One decimal is enough; the whole megabytes and tenths are exact integers.
+        let tenths = bytes.saturating_mul(10).div_ceil(KB * KB);
+        format!("{}.{} MB", tenths / 10, tenths % 10)
+    }
+}
+
+/// Why a file was not imported: it is larger than iamplay opens.
+pub(crate) fn file_too_large(lang: Lang, bytes: usize, limit: usize) -> String {
+    let (bytes, limit) = (size(bytes), size(limit));
+    match lang {
+        Lang::En => format!("The file is {bytes}; iamplay opens scenario files of up to {limit}."),
+        Lang::ZhCn => format!("该文件有 {bytes}；iamplay 只能打开不超过 {limit} 的场景文件。"),
+        Lang::ZhTw => format!("該檔案有 {bytes}；iamplay 只能開啟不超過 {limit} 的情境檔案。"),
+    }
+}
+
+/// Why an editor's text was not taken in: it is larger than an editor takes.
+pub(crate) fn text_too_large(lang: Lang, bytes: usize, limit: usize) -> String {
+    let (bytes, limit) = (size(bytes), size(limit));
+    match lang {
+        Lang::En => format!(
+            "This text is {bytes}; a document here may have up to {limit}. It was not applied: the decision still uses the text from before. Shorten it to go on."
+        ),
+        Lang::ZhCn => format!(
+            "这段文本有 {bytes}；此处的文档最多 {limit}。它没有被采用：决策仍使用之前的文本。请缩短后继续。"
+        ),
+        Lang::ZhTw => format!(
+            "這段文字有 {bytes}；此處的文件最多 {limit}。它沒有被採用：決策仍使用先前的文字。請縮短後繼續。"
+        ),
+    }
+}
+
 /// The language's own name, for the switch.
 pub(crate) fn language_name(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "English",
         Lang::ZhCn => "简体中文",
         Lang::ZhTw => "繁體中文",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_as_people_say_them() {
+        assert_eq!(size(900), "900 bytes");
+        assert_eq!(size(64 * 1024), "64 KB");
+        assert_eq!(size(1 << 20), "1.0 MB");
+        assert_eq!(size(5 * (1 << 20)), "5.0 MB");
+        assert_eq!(size(2_500_000), "2.4 MB");
+        assert!(file_too_large(Lang::ZhTw, 2 << 20, 1 << 20).contains("2.0 MB"));
     }
 }

@@ -37,7 +37,7 @@ use components::suggestions::Suggestions;
 use components::world::WorldEditor;
 use evaluation::{Evaluation, Shared};
 use hooks::{AppContext, use_debounced};
-use state::{Origin, State, builtin_scenario};
+use state::{Notice, Origin, State, builtin_scenario};
 
 /// How long the playground waits after an edit before evaluating (milliseconds).
 const SETTLE_MILLIS: u32 = 120;
@@ -53,8 +53,26 @@ fn default_state(lang: Lang) -> State {
 
 /// The state the page opens with: what the address asks for (a share link, a lesson, a
 /// language), else the work from the last visit, else the default lesson. A link never
-/// replaces edited work without asking.
+/// replaces edited work without asking; work that could not be read is kept aside, and said so.
 fn initial_state() -> State {
+    let (state, unreadable) = opening_state();
+    match state.notice {
+        None if unreadable => {
+            let ui = i18n::ui(state.lang);
+            State {
+                notice: Some(Notice {
+                    title: ui.work_unreadable.to_owned(),
+                    lines: vec![ui.work_unreadable_help.to_owned()],
+                }),
+                ..state
+            }
+        }
+        _ => state,
+    }
+}
+
+/// The state the page opens with, and whether the work stored by the last visit was unreadable.
+fn opening_state() -> (State, bool) {
     let address = share::current_address();
     let lang = match address.lang {
         Some(lang) => {
@@ -63,9 +81,13 @@ fn initial_state() -> State {
         }
         None => storage::load_lang(),
     };
-    let stored = storage::load_work(lang);
+    let (stored, unreadable) = match storage::load_work(lang) {
+        storage::Stored::Work(state) => (Some(state), false),
+        storage::Stored::Nothing => (None, false),
+        storage::Stored::Unreadable => (None, true),
+    };
     let Some(requested) = share::requested(&address, lang) else {
-        return stored.unwrap_or_else(|| default_state(lang));
+        return (stored.unwrap_or_else(|| default_state(lang)), unreadable);
     };
     share::clean_address();
     match requested {
@@ -74,15 +96,16 @@ fn initial_state() -> State {
                 && !web_sys::window()
                     .and_then(|w| w.confirm_with_message(i18n::ui(lang).replace_confirm).ok())
                     .unwrap_or(true);
-            match stored {
+            let state = match stored {
                 Some(stored) if keep => stored,
                 _ => State::opened(lang, origin, scenario),
-            }
+            };
+            (state, unreadable)
         }
         Err(notice) => {
             let mut state = stored.unwrap_or_else(|| default_state(lang));
             state.notice = Some(notice);
-            state
+            (state, unreadable)
         }
     }
 }
@@ -114,7 +137,7 @@ pub fn App() -> Html {
     {
         // Saved on every edit, before it is evaluated: nothing typed is lost, even if the
         // evaluation fails.
-        let state = state.clone();
+        let (state, saved) = (state.clone(), saved.clone());
         use_effect_with(
             (
                 Shared(state.scenario.clone()),
@@ -122,7 +145,7 @@ pub fn App() -> Html {
                 state.origin.clone(),
             ),
             move |_| {
-                storage::save_work(&state);
+                saved.set(storage::save_work(&state));
             },
         );
     }

@@ -8,9 +8,9 @@ use wasm_bindgen::closure::Closure;
 use crate::i18n::ui;
 use crate::storage;
 
-/// Installs the panic hook.
+/// Installs the panic hook (through Yew: its renderer replaces any hook set otherwise).
 pub fn install() {
-    std::panic::set_hook(Box::new(|info| {
+    yew::set_custom_panic_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("iamplay: {info}").into());
         show_banner();
     }));

@@ -1,7 +1,7 @@
 //! What the playground keeps in the browser's local storage: the language and the working
 //! scenario. Nothing else is stored and nothing leaves the browser. A stored value that cannot
-//! be read is moved aside (never thrown away) and the playground starts afresh; a full storage
-//! only means the work is not saved, which the page says.
+//! be read is moved aside (never thrown away) and the playground starts afresh, saying so; a
+//! full storage only means the work is not saved, which the page says.
 
 use iamplay_core::explain::Lang;
 use iamplay_core::scenario::Scenario;
@@ -14,6 +14,11 @@ use crate::state::{Origin, State};
 const LANG_KEY: &str = "iamplay.lang";
 const WORK_KEY: &str = "iamplay.work.v1";
 const UNREADABLE_KEY: &str = "iamplay.work.v1.unreadable";
+
+thread_local! {
+    /// Whether work that could not be read had to stay under the work's own key.
+    static UNREADABLE_IN_PLACE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
 
 fn storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -49,18 +54,46 @@ pub(crate) fn save_lang(lang: Lang) {
     }
 }
 
+/// What the last visit left.
+#[derive(Debug)]
+pub(crate) enum Stored {
+    /// Nothing (or no storage at all).
+    Nothing,
+    /// The work, restored.
+    Work(State),
+    /// Work that could not be read; it is kept under `iamplay.work.v1.unreadable`.
+    Unreadable,
+}
+
 /// The working scenario from the last visit, if there is one that still reads.
-pub(crate) fn load_work(lang: Lang) -> Option<State> {
-    let storage = storage()?;
-    let text = storage.get_item(WORK_KEY).ok().flatten()?;
+pub(crate) fn load_work(lang: Lang) -> Stored {
+    let Some(storage) = storage() else {
+        return Stored::Nothing;
+    };
+    let Some(text) = storage.get_item(WORK_KEY).ok().flatten() else {
+        return Stored::Nothing;
+    };
     match restore(&text, lang) {
-        Some(state) => Some(state),
+        Some(state) => Stored::Work(state),
         None => {
-            // Keep what could not be read where a person can still find it.
-            let _ = storage.set_item(UNREADABLE_KEY, &text);
-            let _ = storage.remove_item(WORK_KEY);
-            None
+            move_aside(&storage, &text);
+            Stored::Unreadable
         }
+    }
+}
+
+/// Keeps work that could not be read where a person can still find it. In a full storage the
+/// copy may not fit beside the original: then the original makes room for it, and if even that
+/// fails it stays where it is (and saving stays refused, so nothing overwrites it).
+fn move_aside(storage: &Storage, text: &str) {
+    if storage.set_item(UNREADABLE_KEY, text).is_ok() {
+        let _ = storage.remove_item(WORK_KEY);
+        return;
+    }
+    let _ = storage.remove_item(WORK_KEY);
+    if storage.set_item(UNREADABLE_KEY, text).is_err() {
+        let _ = storage.set_item(WORK_KEY, text);
+        UNREADABLE_IN_PLACE.set(true);
     }
 }
 
@@ -90,11 +123,15 @@ fn restore(text: &str, lang: Lang) -> Option<State> {
     Some(state)
 }
 
-/// Saves the working scenario; `false` when the browser would not store it.
+/// Saves the working scenario; `false` when the browser would not store it (or when work that
+/// could not be read is still in its place).
 pub(crate) fn save_work(state: &State) -> bool {
     let Some(storage) = storage() else {
         return false;
     };
+    if UNREADABLE_IN_PLACE.get() {
+        return false;
+    }
     let original: Option<&Scenario> = match state.origin {
         Origin::Imported(_) => Some(&state.original),
         Origin::Builtin(_) | Origin::Empty => None,

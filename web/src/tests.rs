@@ -85,3 +85,44 @@ fn a_panic_shows_a_banner_with_a_way_on() {
     assert_eq!(banner.query_selector_all("button").unwrap().length(), 2);
     banner.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_panic_in_a_widget_leaves_a_message_with_a_reload_button_and_tells_the_page() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let crashes = std::rc::Rc::new(std::cell::Cell::new(0));
+    let heard = {
+        let crashes = crashes.clone();
+        wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || crashes.set(crashes.get() + 1))
+    };
+    host.add_event_listener_with_callback("iamplay-crash", heard.as_ref().unchecked_ref())
+        .unwrap();
+    let options = crate::embed::Options {
+        lang: Some(iamplay_core::explain::Lang::ZhTw),
+        ..crate::embed::Options::default()
+    };
+    let widget = crate::embed::mount(&host, options, yew::Callback::noop()).unwrap();
+    settle().await;
+    let shadow = host.shadow_root().unwrap();
+    assert!(shadow.query_selector(".outcome").unwrap().is_some());
+
+    crate::embed::crash::show_crashed();
+    let message = shadow.query_selector(".problem.crashed").unwrap().unwrap();
+    assert_eq!(message.get_attribute("role").as_deref(), Some("alert"));
+    assert!(message.text_content().unwrap().contains("停止運作"));
+    let button = shadow
+        .query_selector("button[data-iamplay-reload]")
+        .unwrap();
+    assert_eq!(
+        button.unwrap().text_content().as_deref(),
+        Some("重新載入小工具")
+    );
+    assert!(
+        shadow.query_selector(".outcome").unwrap().is_none(),
+        "only the message is left"
+    );
+    assert_eq!(crashes.get(), 1, "the page hears of it once");
+    widget.destroy();
+    host.remove();
+}

@@ -1,8 +1,9 @@
 //! Locks the release page down: Trunk's inline start-up script moves to a file of its own, and
 //! a Content-Security-Policy allows nothing but the page's own files — no inline script, no
-//! other origin, no plug-ins, no forms. (Framing can only be refused by an HTTP header, which
-//! is the static host's to send: a `<meta>` policy cannot say `frame-ancestors`.) The playground itself then forbids any
-//! connection once it has started (it adds `connect-src 'none'`).
+//! other origin, no plug-ins, no forms. (Framing can only be refused by an HTTP header: a
+//! `<meta>` policy cannot say `frame-ancestors`; `dist/_headers` asks the host for it, see
+//! `headers.rs`.) The playground itself then forbids any connection once it has started (it
+//! adds `connect-src 'none'`).
 
 use std::path::Path;
 

@@ -6,9 +6,12 @@ mod bench;
 mod csp;
 mod embed;
 mod error;
+mod headers;
 mod npm;
 mod process;
 mod setup;
+#[cfg(test)]
+mod sinks;
 mod static_server;
 mod tally;
 mod test;

@@ -1,6 +1,7 @@
 //! A small static file server on a free loopback port, for the end-to-end test: it serves the
 //! release `dist/` under a sub-path, as a static host would, so that the test also proves the
-//! build's URLs are relative.
+//! build's URLs are relative; it sends the headers of the folder's `_headers` file, as a host
+//! that reads it would.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
@@ -10,6 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::{self, JoinHandle};
 
 use crate::error::Result;
+use crate::headers;
 
 /// A running server; it stops when dropped.
 pub(crate) struct StaticServer {
@@ -88,20 +90,28 @@ fn respond(mut stream: TcpStream, root: &Path, prefix: &str) -> std::io::Result<
             "text/plain",
             b"",
             true,
+            &[],
         );
     }
     let path = target.split(['?', '#']).next().unwrap_or("");
+    let rules = std::fs::read_to_string(root.join(headers::FILE)).unwrap_or_default();
+    let extra = path
+        .strip_prefix(prefix)
+        .map(|rest| headers::for_path(&headers::parse(&rules), &format!("/{rest}")))
+        .unwrap_or_default();
     if format!("{path}/") == prefix {
         let head = format!(
             "HTTP/1.1 301 Moved Permanently\r\nLocation: {prefix}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
         );
         return stream.write_all(head.as_bytes());
     }
-    let file = resolve(prefix, path).map(|relative| root.join(relative));
+    let file = resolve(prefix, path)
+        .filter(|relative| relative != Path::new(headers::FILE))
+        .map(|relative| root.join(relative));
     match file.and_then(|file| std::fs::read(&file).ok().map(|body| (file, body))) {
         Some((file, body)) => {
             let kind = content_type(&file);
-            write_response(&mut stream, "200 OK", kind, &body, method == "GET")
+            write_response(&mut stream, "200 OK", kind, &body, method == "GET", &extra)
         }
         None => write_response(
             &mut stream,
@@ -109,6 +119,7 @@ fn respond(mut stream: TcpStream, root: &Path, prefix: &str) -> std::io::Result<
             "text/plain",
             b"not found",
             true,
+            &extra,
         ),
     }
 }
@@ -119,9 +130,14 @@ fn write_response(
     kind: &str,
     body: &[u8],
     with_body: bool,
+    extra: &[(String, String)],
 ) -> std::io::Result<()> {
+    let extra: String = extra
+        .iter()
+        .map(|(name, value)| format!("{name}: {value}\r\n"))
+        .collect();
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n{extra}Cache-Control: no-store\r\nConnection: close\r\n\r\n",
         body.len()
     );
     stream.write_all(head.as_bytes())?;
@@ -218,6 +234,11 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("index.html"), "<h1>hi</h1>").unwrap();
         std::fs::write(dir.join("app.wasm"), [0, 97, 115, 109]).unwrap();
+        std::fs::write(
+            dir.join(headers::FILE),
+            "/*\n  X-Test: all\n/\n  X-Page: index\n",
+        )
+        .unwrap();
         let server = StaticServer::start(dir.clone(), "/sub/").unwrap();
         let get = |path: &str| {
             let mut stream = TcpStream::connect(server.addr).unwrap();
@@ -232,7 +253,17 @@ mod tests {
             index.contains("text/html") && index.ends_with("<h1>hi</h1>"),
             "{index}"
         );
-        assert!(get("/sub/app.wasm").contains("Content-Type: application/wasm"));
+        assert!(
+            index.contains("\r\nX-Test: all\r\nX-Page: index\r\n"),
+            "{index}"
+        );
+        let wasm = get("/sub/app.wasm");
+        assert!(wasm.contains("Content-Type: application/wasm"), "{wasm}");
+        assert!(
+            wasm.contains("X-Test: all") && !wasm.contains("X-Page"),
+            "{wasm}"
+        );
+        assert!(get("/sub/_headers").starts_with("HTTP/1.1 404"));
         assert!(get("/sub").starts_with("HTTP/1.1 301"));
         assert!(get("/index.html").starts_with("HTTP/1.1 404"));
         assert!(get("/sub/missing.js").starts_with("HTTP/1.1 404"));

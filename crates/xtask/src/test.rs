@@ -33,7 +33,7 @@ pub(crate) const CHROMIUM_ARGS: [&str; 9] = [
 const BROWSER_TEST_CRATES: [&str; 1] = ["iamplay-web"];
 
 /// The sub-path the end-to-end test serves `dist/` under, as a course site might.
-const E2E_SUB_PATH: &str = "/course/lesson-1/iamplay/";
+pub(crate) const E2E_SUB_PATH: &str = "/course/lesson-1/iamplay/";
 
 /// One phase's result.
 pub(crate) struct Phase {

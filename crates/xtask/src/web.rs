@@ -92,6 +92,7 @@ pub(crate) fn build_release() -> Result<()> {
     crate::csp::secure(&dist_dir())?;
     println!("build: the embeddable widget into dist/embed/ and its demo lesson into dist/demo/");
     crate::embed::build_into(&dist_dir())?;
+    crate::headers::write(&dist_dir())?;
     let mut files: Vec<(String, u64)> = std::fs::read_dir(dist_dir())?
         .filter_map(|entry| entry.ok())
         .filter_map(|entry| {

@@ -88,7 +88,7 @@ pub(crate) fn Header() -> Html {
             }
             let app = app.clone();
             let name = file.name();
-            read_file(file, move |text| {
+            read_file(file, app.lang(), move |text| {
                 let ui = app.ui();
                 match text
                     .map_err(|e| vec![e])

@@ -3,6 +3,7 @@
 
 use yew::{Callback, Html, function_component, html};
 
+use crate::components::explanation::rich;
 use crate::hooks::use_app;
 use crate::state::Action;
 
@@ -22,7 +23,7 @@ pub(crate) fn NoticeBanner() -> Html {
     html! {
         <div class="notice" role="alert">
             <strong>{ notice.title }</strong>
-            <ul>{ for notice.lines.iter().map(|l| html! { <li>{ l.clone() }</li> }) }</ul>
+            <ul>{ for notice.lines.iter().map(|l| html! { <li>{ rich(l) }</li> }) }</ul>
             <button type="button" onclick={on_dismiss}>{ app.ui().dismiss }</button>
         </div>
     }

@@ -1,6 +1,8 @@
 //! A policy document editor: the text as typed (never rewritten unless Format is pressed),
 //! line numbers, each finding underlined where it is with its message and help beside the
-//! editor, and the statement chosen in the decision panel highlighted.
+//! editor, and the statement chosen in the decision panel highlighted. A text far larger than
+//! any policy AWS takes (a paste gone wrong) stays in the editor, refused, with why: the scenario
+//! keeps the text from before, so the page stays quick and the work stays saved.
 
 use iamplay_core::explain::{finding_help, finding_message};
 use iamplay_core::json;
@@ -13,7 +15,16 @@ use yew::{
 };
 
 use crate::hooks::use_app;
-use crate::i18n::line_column;
+use crate::i18n::{line_column, text_too_large};
+
+/// The most an editor takes into the scenario: three times AWS's largest policy quota (20 KB
+/// for a bucket policy), so that AWS's own "too large" is still shown for any policy AWS would
+/// refuse for its size, while a scenario of many documents still fits the 1 MB a scenario file,
+/// the saved work and a share link may hold.
+pub(crate) const MAX_DOCUMENT_BYTES: usize = 64 * 1024;
+
+/// How many lines a refused text shows at a time (it scrolls).
+const REFUSED_ROWS: usize = 12;
 
 /// The editor's properties.
 #[derive(Properties, PartialEq)]
@@ -128,6 +139,12 @@ fn utf16_offset(text: &str, byte: u32) -> u32 {
 pub(crate) fn PolicyEditor(props: &PolicyEditorProps) -> Html {
     let textarea: NodeRef = use_node_ref();
     let format_failed = use_state_eq(|| false);
+    // Text too large to take in, kept as typed until it is shortened or the document changes.
+    let refused = use_state_eq(|| None::<AttrValue>);
+    {
+        let refused = refused.clone();
+        use_effect_with(props.text.clone(), move |_| refused.set(None));
+    }
     let app = use_app();
     let focused = app.as_ref().and_then(|app| {
         let focus = app.state.focus.as_ref()?;
@@ -152,8 +169,13 @@ pub(crate) fn PolicyEditor(props: &PolicyEditorProps) -> Html {
         return Html::default();
     };
     let (ui, lang) = (app.ui(), app.lang());
-    let text: &str = &props.text;
-    let marks = marks(text, &props.findings);
+    let shown = (*refused).clone();
+    // A refused text is shown as it is, without lines or marks (it may be megabytes).
+    let (text, findings): (&str, &[Finding]) = match &shown {
+        Some(_) => ("", &[]),
+        None => (&props.text, &props.findings),
+    };
+    let marks = marks(text, findings);
 
     let mut lines = Vec::new();
     let mut start = 0;
@@ -171,8 +193,11 @@ pub(crate) fn PolicyEditor(props: &PolicyEditorProps) -> Html {
         })
         .max()
         .unwrap_or(0);
-    let error_lines: Vec<u32> = props
-        .findings
+    let (rows, cols) = match &shown {
+        Some(refused) => (refused.lines().take(REFUSED_ROWS).count().max(1), 80),
+        None => (lines.len(), widest + 2),
+    };
+    let error_lines: Vec<u32> = findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
         .map(|f| f.location.start.line)
@@ -195,10 +220,16 @@ pub(crate) fn PolicyEditor(props: &PolicyEditorProps) -> Html {
 
     let on_input = {
         let on_change = props.on_change.clone();
-        let format_failed = format_failed.clone();
+        let (format_failed, refused) = (format_failed.clone(), refused.clone());
         Callback::from(move |e: InputEvent| {
             format_failed.set(false);
-            on_change.emit(e.target_unchecked_into::<HtmlTextAreaElement>().value());
+            let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            if text.len() > MAX_DOCUMENT_BYTES {
+                refused.set(Some(text.into()));
+            } else {
+                refused.set(None);
+                on_change.emit(text);
+            }
         })
     };
     let on_format = {
@@ -213,7 +244,10 @@ pub(crate) fn PolicyEditor(props: &PolicyEditorProps) -> Html {
         })
     };
     let messages_id = format!("{}-findings", props.id);
-    let findings = props.findings.iter().map(|f| {
+    let too_large = shown
+        .as_ref()
+        .map(|refused| text_too_large(lang, refused.len(), MAX_DOCUMENT_BYTES));
+    let findings = findings.iter().map(|f| {
         let (start, end) = (f.location.span.start, f.location.span.end);
         let select = {
             let (textarea, text) = (textarea.clone(), props.text.clone());
@@ -241,12 +275,12 @@ pub(crate) fn PolicyEditor(props: &PolicyEditorProps) -> Html {
             </li>
         }
     });
-    let invalid = props.findings.iter().any(|f| f.severity == Severity::Error);
+    let invalid = shown.is_some() || props.findings.iter().any(|f| f.severity == Severity::Error);
     html! {
         <div class="policy-editor">
             <div class="editor-bar">
                 <label for={props.id.clone()}>{ props.label.clone() }</label>
-                <button type="button" onclick={on_format}>{ ui.format }</button>
+                <button type="button" onclick={on_format} disabled={shown.is_some()}>{ ui.format }</button>
             </div>
             <div class="editor">
                 <div class="gutter" aria-hidden="true">{ for gutter }</div>
@@ -259,20 +293,24 @@ pub(crate) fn PolicyEditor(props: &PolicyEditorProps) -> Html {
                         autocomplete="off"
                         autocapitalize="off"
                         wrap="off"
-                        rows={lines.len().to_string()}
-                        cols={(widest + 2).to_string()}
+                        class={classes!(shown.is_some().then_some("refused"))}
+                        rows={rows.to_string()}
+                        cols={cols.to_string()}
                         aria-invalid={invalid.to_string()}
                         aria-describedby={messages_id.clone()}
-                        value={props.text.clone()}
+                        value={shown.clone().unwrap_or_else(|| props.text.clone())}
                         oninput={on_input}
                     />
                 </div>
             </div>
             <ul class="findings" id={messages_id} aria-live="polite">
+                if let Some(too_large) = too_large {
+                    <li class="error too-large" role="alert">{ too_large }</li>
+                }
                 if *format_failed {
                     <li class="error">{ ui.format_failed }</li>
                 }
-                if let Some(aws) = &props.aws_error {
+                if let (None, Some(aws)) = (&shown, &props.aws_error) {
                     <li class="aws-error"><code>{ aws.code }</code>{ ": " }{ aws.message.clone() }</li>
                 }
                 { for findings }

@@ -168,6 +168,14 @@ pub struct Options {
     pub ignored: Vec<String>,
 }
 
+/// `value` as an absolute `http:` or `https:` address (relative ones from the page's), else
+/// `None`: a `javascript:` or `data:` address never becomes the widget's link.
+fn web_address(value: &str) -> Option<String> {
+    let base = web_sys::window()?.document()?.base_uri().ok().flatten()?;
+    let url = web_sys::Url::new_with_base(value.trim(), &base).ok()?;
+    matches!(url.protocol().as_str(), "http:" | "https:").then(|| url.href())
+}
+
 fn get(object: &JsValue, name: &str) -> JsValue {
     Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
 }
@@ -231,7 +239,12 @@ impl Options {
                 other => ignored("theme", other),
             }
         }
-        options.playground = string(object, "playground");
+        if let Some(playground) = string(object, "playground") {
+            match web_address(&playground) {
+                Some(address) => options.playground = Some(address),
+                None => ignored("playground", &playground),
+            }
+        }
         options
     }
 
