@@ -6,6 +6,9 @@
 
 use iamplay_core::explain::{finding_help, finding_message};
 use iamplay_core::json;
+// The most an editor takes into the scenario: the longest policy text the core reads, well
+// above AWS's largest quota, so AWS's own "too large" still shows for what AWS refuses by size.
+use iamplay_core::limits::MAX_POLICY_BYTES;
 use iamplay_core::policy::format::format;
 use iamplay_core::policy::{AwsError, Finding, Severity};
 use web_sys::{HtmlTextAreaElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
@@ -16,12 +19,6 @@ use yew::{
 
 use crate::hooks::use_app;
 use crate::i18n::{line_column, text_too_large};
-
-/// The most an editor takes into the scenario: three times AWS's largest policy quota (20 KB
-/// for a bucket policy), so that AWS's own "too large" is still shown for any policy AWS would
-/// refuse for its size, while a scenario of many documents still fits the 1 MB a scenario file,
-/// the saved work and a share link may hold.
-pub(crate) const MAX_DOCUMENT_BYTES: usize = 64 * 1024;
 
 /// How many lines a refused text shows at a time (it scrolls).
 const REFUSED_ROWS: usize = 12;
@@ -224,7 +221,7 @@ pub(crate) fn PolicyEditor(props: &PolicyEditorProps) -> Html {
         Callback::from(move |e: InputEvent| {
             format_failed.set(false);
             let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
-            if text.len() > MAX_DOCUMENT_BYTES {
+            if text.len() > MAX_POLICY_BYTES {
                 refused.set(Some(text.into()));
             } else {
                 refused.set(None);
@@ -246,7 +243,7 @@ pub(crate) fn PolicyEditor(props: &PolicyEditorProps) -> Html {
     let messages_id = format!("{}-findings", props.id);
     let too_large = shown
         .as_ref()
-        .map(|refused| text_too_large(lang, refused.len(), MAX_DOCUMENT_BYTES));
+        .map(|refused| text_too_large(lang, refused.len(), MAX_POLICY_BYTES));
     let findings = findings.iter().map(|f| {
         let (start, end) = (f.location.span.start, f.location.span.end);
         let select = {
