@@ -94,21 +94,25 @@ fn nesting_a_hundred_thousand_deep_is_a_syntax_error_not_a_stack_overflow() {
     ));
 }
 
-fn role_with(inline: usize) -> serde_json::Value {
-    let policies: Vec<serde_json::Value> = (0..inline)
-        .map(|i| serde_json::json!({"name": format!("p{i}"), "document": policy_with(1)}))
+fn role_with(inline: usize) -> crate::sts::World {
+    let document = crate::json::to_compact_string(&crate::json::Json {
+        value: crate::json::Value::String(policy_with(1)),
+        span: crate::source::Span::new(0, 0),
+    });
+    let policies: Vec<String> = (0..inline)
+        .map(|i| format!(r#"{{"name": "p{i}", "document": {document}}}"#))
         .collect();
-    serde_json::json!({"accounts": [{"id": "111122223333", "roles": [{
-        "name": "Busy",
-        "trustPolicy": r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#,
-        "inlinePolicies": policies
-    }]}]})
+    let trust = r#"{\"Statement\":{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}}"#;
+    let text = format!(
+        r#"{{"accounts": [{{"id": "111122223333", "roles": [{{"name": "Busy", "trustPolicy": "{trust}", "inlinePolicies": [{}]}}]}}]}}"#,
+        policies.join(",")
+    );
+    let json = crate::json::parse(&text, MAX_JSON_DEPTH).unwrap_or_else(|e| panic!("{e:?}"));
+    crate::json::from_json(&json).unwrap_or_else(|e| panic!("{e:?}"))
 }
 
-fn too_many_policies(world: &serde_json::Value) -> Vec<(String, WorldProblemKind)> {
-    let world: crate::sts::World =
-        serde_json::from_value(world.clone()).unwrap_or_else(|e| panic!("{e}"));
-    Simulator::new(&world)
+fn too_many_policies(world: &crate::sts::World) -> Vec<(String, WorldProblemKind)> {
+    Simulator::new(world)
         .problems()
         .iter()
         .filter(|p| matches!(p.kind, WorldProblemKind::TooManyPolicies { .. }))
