@@ -6,6 +6,7 @@ mod bench;
 mod csp;
 mod embed;
 mod error;
+mod fuzz;
 mod headers;
 mod npm;
 mod process;
@@ -25,19 +26,24 @@ const HELP: &str = "\
 cargo xtask <command> [options]
 
 Each command first installs what it is missing (Rust targets, Trunk, wasm-bindgen-cli, npm tools
-in tools/, Chromium) and says so; what is installed is skipped.
+in tools/, Chromium, cargo-fuzz) and says so; what is installed is skipped.
 
   serve [--port N] [--release]   build the playground and serve it on http://127.0.0.1:8080
                                  (or port N), rebuilding when a file changes
   test                           every check and test: formatting, clippy (native and wasm32),
                                  the no_std core, native tests, browser tests in headless
-                                 Chromium, and end-to-end tests of the release build
+                                 Chromium, end-to-end tests of the release build, and every
+                                 fuzz target for 10 s
   build                          the release playground in dist/, ready to copy to any static
                                  host (relative URLs: it also works under a sub-path)
   npm                            the npm package (the engine as WebAssembly, with TypeScript
                                  types) in pkg/, packed into target/npm/
   bench [FILTER]                 the benchmarks (speed goals live here), with a summary of
                                  the mean time of each; FILTER picks benchmarks by name
+  fuzz [SECONDS]                 every fuzz target (fuzz/, libFuzzer with cargo-fuzz, built
+                                 with nightly) for SECONDS each (60 when not given), from the
+                                 seeds in tests/fuzz/ and the corpus grown in target/fuzz/;
+                                 fails naming the target and the input that crashed
   lint                           formatting and clippy only (native and wasm32)
   setup                          install every tool the project needs, build nothing
   help                           this text
@@ -76,6 +82,18 @@ fn run(args: &[String]) -> Result<()> {
                     .help("`cargo xtask bench [FILTER]`")),
             }
         }
+        "fuzz" => match options {
+            [] => fuzz::fuzz(fuzz::DEFAULT_SECONDS),
+            [seconds] => match seconds.parse::<u64>() {
+                Ok(seconds) if seconds > 0 => fuzz::fuzz(seconds),
+                _ => Err(Error::new(format!(
+                    "`fuzz` takes a number of seconds per target, not `{seconds}`"
+                ))
+                .help("for example `cargo xtask fuzz 300`")),
+            },
+            _ => Err(Error::new("`fuzz` takes at most one number of seconds")
+                .help("`cargo xtask fuzz [SECONDS]`")),
+        },
         "setup" => no_options("setup", options).and_then(|()| {
             setup::ensure(&[
                 setup::Tool::RustTargets,
@@ -83,6 +101,7 @@ fn run(args: &[String]) -> Result<()> {
                 setup::Tool::WasmBindgen,
                 setup::Tool::NodeTools,
                 setup::Tool::Chromium,
+                setup::Tool::CargoFuzz,
             ])
         }),
         "help" | "--help" | "-h" => {

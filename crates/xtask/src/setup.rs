@@ -13,6 +13,9 @@ use crate::process::{
 /// The Trunk release that builds with the project's Rust (1.95); 0.22 needs a newer rustc.
 pub(crate) const TRUNK_VERSION: &str = "0.21.14";
 
+/// The cargo-fuzz release that builds and runs the fuzz targets (`cargo xtask fuzz`).
+pub(crate) const CARGO_FUZZ_VERSION: &str = "0.13.2";
+
 /// The Rust targets: the web build's, and a bare one that proves the core needs no `std`.
 const RUST_TARGETS: [&str; 2] = ["wasm32-unknown-unknown", "wasm32v1-none"];
 
@@ -32,6 +35,8 @@ pub(crate) enum Tool {
     NodeTools,
     /// Debian's Chromium and ChromeDriver, for the browser tests.
     Chromium,
+    /// cargo-fuzz, which builds the fuzz targets with libFuzzer.
+    CargoFuzz,
 }
 
 impl Tool {
@@ -45,13 +50,14 @@ impl Tool {
                 "wasm-opt shrinks release builds; playwright drives the browser; tsc checks the npm types"
             }
             Self::Chromium => "headless browser for the browser and end-to-end tests",
+            Self::CargoFuzz => "builds and runs the libFuzzer targets in fuzz/",
         }
     }
 
     /// Which install lane it belongs to: tools in different lanes install at the same time.
     fn lane(self) -> usize {
         match self {
-            Self::RustTargets | Self::Trunk | Self::WasmBindgen => 0,
+            Self::RustTargets | Self::Trunk | Self::WasmBindgen | Self::CargoFuzz => 0,
             Self::NodeTools => 1,
             Self::Chromium => 2,
         }
@@ -147,6 +153,7 @@ fn wanted_version(tool: Tool) -> Result<String> {
     match tool {
         Tool::Trunk => Ok(TRUNK_VERSION.to_owned()),
         Tool::WasmBindgen => wasm_bindgen_version(),
+        Tool::CargoFuzz => Ok(CARGO_FUZZ_VERSION.to_owned()),
         Tool::RustTargets | Tool::NodeTools | Tool::Chromium => Ok(String::new()),
     }
 }
@@ -158,6 +165,7 @@ fn display_name(tool: Tool, version: &str) -> String {
         Tool::WasmBindgen => format!("wasm-bindgen-cli {version}"),
         Tool::NodeTools => "npm tools in tools/ (binaryen, playwright-core, typescript)".to_owned(),
         Tool::Chromium => "chromium, chromium-driver and a Chinese font".to_owned(),
+        Tool::CargoFuzz => format!("cargo-fuzz {version}"),
     }
 }
 
@@ -168,6 +176,7 @@ fn log_name(tool: Tool) -> &'static str {
         Tool::WasmBindgen => "wasm-bindgen-cli",
         Tool::NodeTools => "npm-tools",
         Tool::Chromium => "chromium",
+        Tool::CargoFuzz => "cargo-fuzz",
     }
 }
 
@@ -178,6 +187,7 @@ fn estimate(tool: Tool) -> &'static str {
         Tool::WasmBindgen => "4 minutes on 2 cores",
         Tool::NodeTools => "half a minute",
         Tool::Chromium => "2 minutes",
+        Tool::CargoFuzz => "a minute and a half on 2 cores",
     }
 }
 
@@ -206,6 +216,7 @@ fn find(tool: Tool, wanted: &str) -> Found {
             ),
             no => no,
         },
+        Tool::CargoFuzz => version_is("cargo-fuzz", &format!("cargo-fuzz {wanted}")),
         Tool::NodeTools => node_tools_found(),
         Tool::Chromium => match version_of(&chromium()) {
             None => Found::No(format!("{} does not run", chromium().display())),
@@ -296,6 +307,11 @@ fn install_plan(tool: Tool, version: &str) -> Result<Vec<std::process::Command>>
             ]);
             vec![cmd]
         }
+        Tool::CargoFuzz => {
+            let mut cmd = command("cargo");
+            cmd.args(["install", "--locked", "cargo-fuzz", "--version", version]);
+            vec![cmd]
+        }
         Tool::NodeTools => {
             require("node", &help)?;
             require("npm", &help)?;
@@ -357,6 +373,10 @@ fn manual_help(tool: Tool, version: &str) -> String {
         Tool::WasmBindgen => format!(
             "run `cargo install wasm-bindgen-cli --version {version}` (the version must equal \
              wasm-bindgen's in Cargo.lock)"
+        ),
+        Tool::CargoFuzz => format!(
+            "run `cargo install --locked cargo-fuzz --version {version}` and make sure {} is on PATH",
+            cargo_bin_dir().display()
         ),
         Tool::NodeTools => "install Node.js 20 or newer with npm (Debian: `apt-get install nodejs npm`),\n\
              then run `npm ci` in the tools/ folder"

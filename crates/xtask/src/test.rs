@@ -2,7 +2,8 @@
 //!
 //! The phases: checks (formatting, clippy for native and wasm32, the core without `std`),
 //! native tests, `wasm-bindgen-test` tests in headless Chromium, and the end-to-end tests that
-//! load the release build from a static server in headless Chromium.
+//! load the release build from a static server in headless Chromium; then a short run of every
+//! fuzz target.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -13,7 +14,7 @@ use crate::process::{command, format_duration, project_root, run_streaming, tool
 use crate::setup::{self, Tool, chromedriver, chromium};
 use crate::static_server::StaticServer;
 use crate::tally::Tally;
-use crate::{npm, web};
+use crate::{fuzz, npm, web};
 
 /// Chromium's flags for a headless run as root on a machine with no network but loopback
 /// (the runners add `--headless` themselves).
@@ -34,6 +35,10 @@ const BROWSER_TEST_CRATES: [&str; 1] = ["iamplay-web"];
 
 /// The sub-path the end-to-end test serves `dist/` under, as a course site might.
 pub(crate) const E2E_SUB_PATH: &str = "/course/lesson-1/iamplay/";
+
+/// How long the fuzz phase runs each fuzz target: enough to replay the seeds and the corpus
+/// earlier runs grew, and to try some new inputs.
+const FUZZ_SMOKE_SECONDS: u64 = 10;
 
 /// One phase's result.
 pub(crate) struct Phase {
@@ -82,6 +87,7 @@ pub(crate) fn test_all() -> Result<()> {
         browser_tests(),
         end_to_end(),
         npm_package(),
+        fuzz_smoke(),
     ];
     let mut total = Tally::default();
     for phase in &phases {
@@ -364,6 +370,32 @@ fn npm_package() -> Phase {
             eprintln!("{err}");
             phase.record("static server", Tally::one(false), false);
         }
+    }
+    phase
+}
+
+/// Every fuzz target for [`FUZZ_SMOKE_SECONDS`], each passing or failing as one.
+fn fuzz_smoke() -> Phase {
+    println!("== fuzz: every fuzz target for {FUZZ_SMOKE_SECONDS}s");
+    let mut phase = Phase::new("fuzz");
+    if let Err(err) = fuzz::build() {
+        eprintln!("{err}");
+        phase.record("fuzz targets build", Tally::one(false), false);
+        return phase;
+    }
+    for target in fuzz::TARGETS {
+        let ok = match fuzz::run(target, FUZZ_SMOKE_SECONDS) {
+            Ok((_, ok)) => ok,
+            Err(err) => {
+                eprintln!("{err}");
+                false
+            }
+        };
+        phase.record(
+            &format!("fuzz target `{}`", target.name),
+            Tally::one(ok),
+            ok,
+        );
     }
     phase
 }

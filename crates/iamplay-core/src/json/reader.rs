@@ -233,20 +233,26 @@ impl<'a> Reader<'a> {
     fn escape(&mut self) -> Result<char, SyntaxError> {
         let start = self.pos;
         self.pos += 1; // backslash
-        let Some(letter) = self.peek() else {
+        // The whole character after the backslash, so that an invalid escape's span ends on a
+        // character boundary even when that character is not ASCII.
+        let Some(letter) = self
+            .text
+            .get(self.pos..)
+            .and_then(|rest| rest.chars().next())
+        else {
             return Err(self.unexpected(Expected::EndOfString));
         };
-        self.pos += 1;
+        self.pos += letter.len_utf8();
         let simple = match letter {
-            b'"' => '"',
-            b'\\' => '\\',
-            b'/' => '/',
-            b'b' => '\u{8}',
-            b'f' => '\u{c}',
-            b'n' => '\n',
-            b'r' => '\r',
-            b't' => '\t',
-            b'u' => return self.unicode_escape(start),
+            '"' => '"',
+            '\\' => '\\',
+            '/' => '/',
+            'b' => '\u{8}',
+            'f' => '\u{c}',
+            'n' => '\n',
+            'r' => '\r',
+            't' => '\t',
+            'u' => return self.unicode_escape(start),
             _ => {
                 return Err(SyntaxError {
                     kind: SyntaxErrorKind::InvalidEscape,

@@ -89,6 +89,10 @@ fn lone_surrogates_and_bad_escapes_are_errors() {
     let bad = error(r#""a\qb""#);
     assert_eq!(bad.kind, SyntaxErrorKind::InvalidEscape);
     assert_eq!(bad.span, span(2, 4));
+    // Found by the `policy` fuzz target: the span of `\ᣓ` ends after the whole character.
+    let wide = error("\"\\\u{18d3}\0");
+    assert_eq!(wide.kind, SyntaxErrorKind::InvalidEscape);
+    assert_eq!(wide.span, span(1, 5));
     assert!(matches!(
         error(r#""\u12G4""#).kind,
         SyntaxErrorKind::UnexpectedCharacter {
