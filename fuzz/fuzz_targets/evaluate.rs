@@ -27,6 +27,7 @@
 //! - deciding with and without the explanation gives the same decision;
 //! - a deny names its layer and carries AWS's error, an allow neither; an explicit deny is
 //!   decided by `Deny` statements, an allow by `Allow` statements that apply;
+//! - the action's case does not change the decision;
 //! - the explanation is worded in every language (see `iamplay_fuzz`).
 
 #![no_main]
@@ -96,6 +97,14 @@ fuzz_target!(|data: &[u8]| {
         );
     }
     explain_all(&full, &request, set);
+    // Actions are matched without regard to case.
+    let mut shouted = request.clone();
+    shouted.action = request.action.to_ascii_uppercase();
+    assert_eq!(
+        evaluate(&shouted, set, Options { explain: false }).decision,
+        full.decision,
+        "the action's case changes the decision"
+    );
 });
 
 /// Words a problem, and checks the findings of a policy against its text.
