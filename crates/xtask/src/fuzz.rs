@@ -49,7 +49,7 @@ pub(crate) const TARGETS: [Target; 5] = [
     },
     Target {
         name: "sts",
-        max_len: 2048,
+        max_len: 4096,
         more_seeds: &[],
     },
     // The built-in lessons are its seeds; the longest is about 20 KB.
