@@ -26,7 +26,9 @@
 //! - every problem is worded in every language, and a policy's findings point into its text;
 //! - deciding with and without the explanation gives the same decision;
 //! - a deny names its layer and carries AWS's error, an allow neither; an explicit deny is
-//!   decided by `Deny` statements, an allow by `Allow` statements that apply;
+//!   decided by `Deny` statements, an allow only by `Allow` statements, an implicit deny by none;
+//! - the action's case does not change the decision, and a Deny of everything added to the
+//!   identity-based policies makes it an explicit deny;
 //! - the explanation is worded in every language (see `iamplay_fuzz`).
 
 #![no_main]
@@ -35,9 +37,9 @@ use iamplay_core::eval::input::{
     InputProblemKind, LevelInput, PolicyInput, PolicyInputs, PrincipalInput, RequestInput,
     prepare_policies, prepare_request,
 };
-use iamplay_core::eval::{ContextValue, Decision, Options, evaluate};
+use iamplay_core::eval::{CompiledPolicy, ContextValue, Decision, Options, compile, evaluate};
 use iamplay_core::explain::{Lang, input_problem_message};
-use iamplay_core::policy::Effect;
+use iamplay_core::policy::{Context, Effect, PolicyKind, check};
 use iamplay_fuzz::{check_findings, explain_all, said};
 use libfuzzer_sys::fuzz_target;
 
@@ -82,21 +84,46 @@ fuzz_target!(|data: &[u8]| {
     let allowed = full.decision == Decision::Allow;
     assert_eq!(full.denial.is_none(), allowed, "{full:?}");
     assert_eq!(full.aws_error.is_none(), allowed, "{full:?}");
-    let deciding = match full.decision {
-        Decision::Allow => Some(Effect::Allow),
-        Decision::ExplicitDeny => Some(Effect::Deny),
-        Decision::ImplicitDeny => None,
+    let effects = |effect: Effect| full.determining.iter().all(|s| s.effect == effect);
+    let sound = match full.decision {
+        Decision::ExplicitDeny => !full.determining.is_empty() && effects(Effect::Deny),
+        Decision::ImplicitDeny => full.determining.is_empty(),
+        // A root user's allow may have no deciding statement (no policy in the way).
+        Decision::Allow => effects(Effect::Allow),
     };
-    if let Some(effect) = deciding {
-        assert!(
-            !full.determining.is_empty() && full.determining.iter().all(|s| s.effect == effect),
-            "{:?} decided by {:?}",
-            full.decision,
-            full.determining
-        );
-    }
+    assert!(
+        sound,
+        "{:?} decided by {:?}",
+        full.decision, full.determining
+    );
     explain_all(&full, &request, set);
+    // A Deny of everything in the identity-based policies is an explicit deny, whoever asks.
+    let mut denied = set.clone();
+    denied.identity.push(deny_everything());
+    assert_eq!(
+        evaluate(&request, &denied, Options { explain: false }).decision,
+        Decision::ExplicitDeny,
+        "a Deny of everything does not deny"
+    );
+    // Actions are matched without regard to case.
+    let mut shouted = request.clone();
+    shouted.action = request.action.to_ascii_uppercase();
+    assert_eq!(
+        evaluate(&shouted, set, Options { explain: false }).decision,
+        full.decision,
+        "the action's case changes the decision"
+    );
 });
+
+/// An identity-based policy that denies every action on every resource.
+fn deny_everything() -> CompiledPolicy {
+    let text = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*"}]}"#;
+    let checked = check(text, &Context::new(PolicyKind::RoleInlinePolicy));
+    match checked.policy {
+        Some(policy) => compile("DenyEverything", &policy),
+        None => panic!("{:?}", checked.findings),
+    }
+}
 
 /// Words a problem, and checks the findings of a policy against its text.
 fn check_problem(pointer: &str, kind: &InputProblemKind, documents: &[(String, &str)]) {

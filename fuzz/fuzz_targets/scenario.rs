@@ -4,6 +4,7 @@
 //! effective permissions.
 //!
 //! What must hold:
+//! - the scenario written as the playground stores it reads back the same;
 //! - every problem points into the text and is worded in every language; the findings of a
 //!   world's policy point into that policy's text;
 //! - a run has one result per step, and everything in it is worded (see `iamplay_fuzz`);
@@ -61,6 +62,13 @@ fuzz_target!(|data: &[u8]| {
     let Some(scenario) = read.scenario else {
         return;
     };
+    // The playground keeps the scenario in local storage as serde writes it, and reads it back.
+    let stored = serde_json::to_string(&scenario).unwrap_or_default();
+    assert_eq!(
+        scenario::read(&stored).scenario.as_ref(),
+        Some(&scenario),
+        "the stored scenario reads differently: {stored}"
+    );
     let ran = scenario::run(&scenario);
     assert_eq!(ran.steps.len(), scenario.steps.len());
     check_run(&scenario, &ran);

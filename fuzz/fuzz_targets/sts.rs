@@ -13,7 +13,7 @@
 //!   every authorization it made; everything is worded in every language (see `iamplay_fuzz`);
 //! - a call that succeeds issues exactly one session, with credentials of its own that
 //!   `GetCallerIdentity` (which needs no permission) resolves to the session's ARN;
-//! - a request is refused exactly when it is not allowed.
+//! - a request is refused exactly when it is not allowed, and always with expired credentials.
 
 #![no_main]
 
@@ -361,6 +361,13 @@ fn play(simulator: &mut Simulator, operation: &Operation, words: &[String]) {
                 .as_ref()
                 .is_some_and(|a| a.is_allowed());
             assert_eq!(outcome.is_allowed(), allowed, "{outcome:?}");
+            if let Credentials::AccessKeyId(key) = &signer
+                && simulator
+                    .session(key)
+                    .is_some_and(|s| s.is_expired(simulator.now()))
+            {
+                assert!(!allowed, "a request with expired credentials was allowed");
+            }
             outcome.authorization.iter().for_each(explain_authorization);
             outcome.error.iter().for_each(explain_error);
             false

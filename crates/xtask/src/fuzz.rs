@@ -49,7 +49,7 @@ pub(crate) const TARGETS: [Target; 5] = [
     },
     Target {
         name: "sts",
-        max_len: 2048,
+        max_len: 4096,
         more_seeds: &[],
     },
     // The built-in lessons are its seeds; the longest is about 20 KB.
@@ -229,21 +229,19 @@ fn summary(name: &str, run: &FuzzRun, elapsed: Duration, ok: bool) -> String {
     )
 }
 
-/// The lines of a log that say what went wrong: the panic message, libFuzzer's verdict.
+/// The lines of a log that say what went wrong: the panic and its message, libFuzzer's verdict
+/// and where it kept the input.
 fn failure_excerpt(text: &str) -> String {
-    text.lines()
-        .filter(|line| {
-            line.contains("panicked at")
-                || line.starts_with("==")
-                || line.starts_with("SUMMARY:")
-                || line.contains("Test unit written")
-        })
-        .chain(
-            text.lines()
-                .skip_while(|line| !line.contains("panicked at"))
-                .skip(1)
-                .take(3),
-        )
+    let panic = text
+        .lines()
+        .skip_while(|line| !line.contains("panicked at"))
+        .take_while(|line| !line.starts_with("stack backtrace"))
+        .take(6);
+    let verdict = text.lines().filter(|line| {
+        line.starts_with("==") || line.starts_with("SUMMARY:") || line.contains("Test unit written")
+    });
+    panic
+        .chain(verdict)
         .map(|line| format!("    {}", line.chars().take(400).collect::<String>()))
         .collect::<Vec<_>>()
         .join("\n")
