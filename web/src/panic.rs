@@ -16,6 +16,22 @@ pub fn install() {
     }));
 }
 
+/// An alert drawn with the DOM alone: `title` in bold, then `help`, as text.
+pub(crate) fn alert(
+    document: &web_sys::Document,
+    title: &str,
+    help: &str,
+) -> Option<web_sys::Element> {
+    let alert = document.create_element("div").ok()?;
+    let _ = alert.set_attribute("role", "alert");
+    for (tag, text) in [("strong", title), ("p", help)] {
+        let element = document.create_element(tag).ok()?;
+        element.set_text_content(Some(text));
+        let _ = alert.append_child(&element);
+    }
+    Some(alert)
+}
+
 /// Shows the banner (once).
 pub(crate) fn show_banner() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
@@ -28,18 +44,10 @@ pub(crate) fn show_banner() {
         return;
     }
     let ui = ui(storage::load_lang());
-    let Ok(banner) = document.create_element("div") else {
+    let Some(banner) = alert(&document, ui.crashed, ui.crashed_help) else {
         return;
     };
     banner.set_id("crash-banner");
-    let _ = banner.set_attribute("role", "alert");
-    let parts = [("strong", ui.crashed), ("p", ui.crashed_help)];
-    for (tag, text) in parts {
-        if let Ok(element) = document.create_element(tag) {
-            element.set_text_content(Some(text));
-            let _ = banner.append_child(&element);
-        }
-    }
     let button = |label: &str, forget: bool| {
         let element = document.create_element("button").ok()?;
         element.set_text_content(Some(label));

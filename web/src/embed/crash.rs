@@ -118,14 +118,8 @@ fn message(document: &Document, widget: &Registered) -> Option<Element> {
     let root = document.create_element("div").ok()?;
     let _ = root.set_attribute("class", &format!("iamplay theme-{}", widget.theme.name()));
     let _ = root.set_attribute("lang", widget.lang.tag());
-    let problem = document.create_element("div").ok()?;
+    let problem = crate::panic::alert(document, ui.widget_crashed, ui.widget_crashed_help)?;
     let _ = problem.set_attribute("class", "problem crashed");
-    let _ = problem.set_attribute("role", "alert");
-    for (tag, text) in [("strong", ui.widget_crashed), ("p", ui.widget_crashed_help)] {
-        let element = document.create_element(tag).ok()?;
-        element.set_text_content(Some(text));
-        let _ = problem.append_child(&element);
-    }
     let button = document.create_element("button").ok()?;
     let _ = button.set_attribute("type", "button");
     let _ = button.set_attribute(RELOAD_ATTRIBUTE, "");
